@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A JSON value tree: the read-only data model that filter expressions, token substitution and the
 /// envelope codec work on.
