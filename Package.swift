@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "PharosCore", targets: ["PharosCore"]),
         .library(name: "PharosMetrics", targets: ["PharosMetrics"]),
+        .library(name: "PharosWire", targets: ["PharosWire"]),
         .executable(name: "pharos-agent", targets: ["pharos-agent"]),
     ],
     dependencies: [
@@ -27,6 +28,11 @@ let package = Package(
         ),
         .target(
             name: "PharosMetrics",
+            dependencies: ["PharosCore"],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "PharosWire",
             dependencies: ["PharosCore"],
             swiftSettings: upcoming
         ),
@@ -49,6 +55,11 @@ let package = Package(
             name: "PharosMetricsTests",
             dependencies: ["PharosMetrics", "PharosCore"],
             resources: [.copy("Fixtures")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "PharosWireTests",
+            dependencies: ["PharosWire"],
             swiftSettings: upcoming
         ),
     ],
