@@ -6,6 +6,6 @@ struct AgentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pharos-agent",
         abstract: "The Pharos agent (Sensu Go 6.x compatible).",
-        subcommands: []
+        subcommands: [ExtractMetricsCommand.self]
     )
 }
