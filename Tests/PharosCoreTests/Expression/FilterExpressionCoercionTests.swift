@@ -160,6 +160,7 @@ import Testing
         ("isNaN('abc') && isFinite('12')", .bool(true)),
         ("Number('') + String(12) + Boolean('')", .string("012false")),
         // Sensu time helpers (UTC, Unix seconds).
+        ("hour(1520275913) + ':' + minute(1520275913) + ' day ' + weekday(1520275913)", .string("18:51 day 1")),
         ("hour(1700000000)", .number(22)),
         ("minute(1700000000)", .number(13)),
         ("second(1700000000)", .number(20)),
