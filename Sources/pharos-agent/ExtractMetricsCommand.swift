@@ -29,20 +29,20 @@ struct ExtractMetricsCommand: ParsableCommand {
     }
 
     /// `--format` as a ``MetricFormat``.
-    private func metricFormat() throws(ValidationError) -> MetricFormat {
+    private func metricFormat() throws(ArgumentParser.ValidationError) -> MetricFormat {
         guard let metricFormat = MetricFormat(rawValue: format) else {
             let names = MetricFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("--format must be one of \(names); got '\(format)'")
+            throw ArgumentParser.ValidationError("--format must be one of \(names); got '\(format)'")
         }
         return metricFormat
     }
 
     /// The `--tag` options as tags, in order.
-    private func metricTags() throws(ValidationError) -> [MetricTag] {
+    private func metricTags() throws(ArgumentParser.ValidationError) -> [MetricTag] {
         var metricTags: [MetricTag] = []
         for tag in tags {
             guard let metricTag = MetricExtractor.tag(fromArgument: tag) else {
-                throw ValidationError("--tag must be key=value with a non-empty key; got '\(tag)'")
+                throw ArgumentParser.ValidationError("--tag must be key=value with a non-empty key; got '\(tag)'")
             }
             metricTags.append(metricTag)
         }
