@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "PharosCore", targets: ["PharosCore"]),
         .library(name: "PharosMetrics", targets: ["PharosMetrics"]),
         .library(name: "PharosWire", targets: ["PharosWire"]),
+        .library(name: "PharosStore", targets: ["PharosStore"]),
         .executable(name: "pharos-agent", targets: ["pharos-agent"]),
     ],
     dependencies: [
@@ -33,6 +34,11 @@ let package = Package(
         ),
         .target(
             name: "PharosWire",
+            dependencies: ["PharosCore"],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "PharosStore",
             dependencies: ["PharosCore"],
             swiftSettings: upcoming
         ),
@@ -60,6 +66,11 @@ let package = Package(
         .testTarget(
             name: "PharosWireTests",
             dependencies: ["PharosWire"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "PharosStoreTests",
+            dependencies: ["PharosStore", "PharosCore"],
             swiftSettings: upcoming
         ),
     ],

@@ -1,0 +1,8 @@
+import PharosStore
+import Testing
+
+@Suite struct InMemoryStoreTests {
+    @Test func passesTheStoreConformanceChecks() async throws {
+        try await StoreConformance.run(InMemoryStore())
+    }
+}
