@@ -92,7 +92,7 @@ public enum AnyResource: Sendable, Hashable {
 
     /// The REST path of this resource: `/api/core/v2/namespaces/{ns}/{collection}/{name}` for namespaced types,
     /// `/api/core/v2/{collection}/{name}` for cluster-wide ones, and
-    /// `/api/core/v2/namespaces/{ns}/events/{entity}/{check}` for events. Path segments are percent-escaped.
+    /// `/api/core/v2/namespaces/{ns}/events/{entity}/{check}` for events. Path segments are percent-escaped like Go's `url.PathEscape`.
     public var uriPath: String {
         let prefix = "/api/core/v2"
         if case .event(let event) = self {
@@ -118,11 +118,9 @@ public enum AnyResource: Sendable, Hashable {
         try JSONValue(encoding: resource)
     }
 
-    private static let segmentCharacters: CharacterSet = {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/")
-        return allowed
-    }()
+    /// Characters Go's `url.PathEscape` leaves alone: letters, digits, `-_.~` and `$&+:=@`.
+    private static let segmentCharacters = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~$&+:=@")
 
     private static func escape(_ segment: String) -> String {
         segment.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? segment
