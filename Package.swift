@@ -14,10 +14,15 @@ let package = Package(
         .library(name: "PharosCore", targets: ["PharosCore"]),
         .library(name: "PharosMetrics", targets: ["PharosMetrics"]),
         .executable(name: "pharos-agent", targets: ["pharos-agent"]),
+        .executable(name: "pharos-influxdb-handler", targets: ["pharos-influxdb-handler"]),
+        .executable(name: "pharos-metric-tag-enrichment", targets: ["pharos-metric-tag-enrichment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
     ],
     targets: [
         .target(
@@ -39,6 +44,26 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "pharos-influxdb-handler",
+            dependencies: [
+                "PharosCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "pharos-metric-tag-enrichment",
+            dependencies: [
+                "PharosCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "PharosCoreTests",
             dependencies: ["PharosCore"],
@@ -48,6 +73,12 @@ let package = Package(
         .testTarget(
             name: "PharosMetricsTests",
             dependencies: ["PharosMetrics", "PharosCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "PharosToolsTests",
+            dependencies: ["pharos-influxdb-handler", "pharos-metric-tag-enrichment"],
             resources: [.copy("Fixtures")],
             swiftSettings: upcoming
         ),
