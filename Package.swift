@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "PharosAgent", targets: ["PharosAgent"]),
         .executable(name: "pharos-backend", targets: ["pharos-backend"]),
         .executable(name: "pharos-agent", targets: ["pharos-agent"]),
+        .executable(name: "pharos-influxdb-handler", targets: ["pharos-influxdb-handler"]),
+        .executable(name: "pharos-metric-tag-enrichment", targets: ["pharos-metric-tag-enrichment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -126,6 +128,26 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "pharos-influxdb-handler",
+            dependencies: [
+                "PharosCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "pharos-metric-tag-enrichment",
+            dependencies: [
+                "PharosCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "PharosCoreTests",
             dependencies: ["PharosCore"],
@@ -168,6 +190,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "PharosToolsTests",
+            dependencies: ["pharos-influxdb-handler", "pharos-metric-tag-enrichment"],
+            resources: [.copy("Fixtures")],
             swiftSettings: upcoming
         ),
     ],
