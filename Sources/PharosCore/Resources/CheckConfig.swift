@@ -59,7 +59,7 @@ public struct CheckConfig: Sendable, Hashable, Codable, Resource {
     /// Thresholds evaluated against extracted metrics (reference §6.7).
     public var outputMetricThresholds: [MetricThreshold]
     /// Subdue windows (`[{begin, end, repeat}]`), kept as raw JSON until the schedule model types them.
-    public var subdues: [JSONValue]
+    public var subdues: [SubdueWindow]
     /// Pipelines that process this check's events.
     public var pipelines: [ResourceReference]
 
@@ -73,7 +73,7 @@ public struct CheckConfig: Sendable, Hashable, Codable, Resource {
         outputMetricFormat: String = "", outputMetricHandlers: [String] = [], envVars: [String] = [],
         maxOutputSize: Int64 = 0, discardOutput: Bool = false, secrets: [SecretReference] = [],
         outputMetricTags: [MetricTag] = [], outputMetricThresholds: [MetricThreshold] = [],
-        subdues: [JSONValue] = [], pipelines: [ResourceReference] = []
+        subdues: [SubdueWindow] = [], pipelines: [ResourceReference] = []
     ) {
         self.metadata = metadata
         self.command = command

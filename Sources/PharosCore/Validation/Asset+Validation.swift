@@ -2,15 +2,28 @@ import Foundation
 
 extension Asset {
     /// Validates the asset (reference §1.15): an asset name, and either `builds` or `url` + `sha512`, each URL
-    /// absolute http(s)/file and each SHA-512 at least 128 hexadecimal characters.
+    /// absolute http(s)/file, each SHA-512 at least 128 hexadecimal characters, and every filter a valid expression.
     /// - Throws: `ValidationError` naming the first invalid field.
     public func validate() throws(ValidationError) {
         try ResourceValidation.metadata(metadata, rule: .asset)
         if builds.isEmpty {
             try Self.validateSource(url: url, sha512: sha512, field: "")
+            try Self.validateFilters(filters, field: "filters")
         } else {
             for (index, build) in builds.enumerated() {
                 try Self.validateSource(url: build.url, sha512: build.sha512, field: "builds[\(index)].")
+                try Self.validateFilters(build.filters, field: "builds[\(index)].filters")
+            }
+        }
+    }
+
+    /// Every asset filter must compile as a `FilterExpression`.
+    static func validateFilters(_ filters: [String], field: String) throws(ValidationError) {
+        for (index, source) in filters.enumerated() {
+            do {
+                _ = try FilterExpression(source)
+            } catch {
+                throw ValidationError(field: "\(field)[\(index)]", message: error.description)
             }
         }
     }

@@ -9,8 +9,9 @@ extension CheckConfig {
     /// The status types allowed as `check_hooks` keys besides `"0"`–`"255"` (reference §1.7).
     public static let hookSeverities: Set<String> = ["ok", "warning", "critical", "unknown", "non-zero"]
 
-    /// Validates the check definition (Sensu Go `CheckConfig.Validate`, reference §1.5). The cron expression is
-    /// only checked for presence here; its syntax belongs to the schedule model.
+    /// Validates the check definition (Sensu Go `CheckConfig.Validate`, reference §1.5), including the cron
+    /// expression's syntax (`CronSchedule`), `subdues` windows (`SubdueWindow.validate()`) and the JavaScript of
+    /// `proxy_requests.entity_attributes` (`FilterExpression`).
     /// - Throws: `ValidationError` naming the first invalid field.
     public func validate() throws(ValidationError) {
         try ResourceValidation.metadata(metadata)
@@ -19,6 +20,20 @@ extension CheckConfig {
         }
         if publish, interval == 0, cron.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError(field: "interval", message: "must be greater than 0 unless cron is set")
+        }
+        if !cron.isEmpty {
+            do {
+                _ = try CronSchedule(cron)
+            } catch {
+                throw ValidationError(field: "cron", message: error.description)
+            }
+        }
+        for (index, window) in subdues.enumerated() {
+            do {
+                try window.validate()
+            } catch {
+                throw ValidationError(field: "subdues[\(index)]", message: error.description)
+            }
         }
         if ttl < 0 { throw ValidationError(field: "ttl", message: "must not be negative") }
         if ttl > 0, ttl <= Int64(interval) {
@@ -43,6 +58,14 @@ extension CheckConfig {
         if let proxyRequests {
             if proxyRequests.splayCoverage > 100 {
                 throw ValidationError(field: "proxy_requests.splay_coverage", message: "must be between 0 and 100")
+            }
+            for (index, source) in proxyRequests.entityAttributes.enumerated() {
+                do {
+                    _ = try FilterExpression(source)
+                } catch {
+                    throw ValidationError(
+                        field: "proxy_requests.entity_attributes[\(index)]", message: error.description)
+                }
             }
             if proxyRequests.splay, proxyRequests.splayCoverage == 0 {
                 throw ValidationError(
