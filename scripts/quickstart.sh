@@ -1,0 +1,362 @@
+#!/usr/bin/env bash
+# Pharos quickstart: the Sensu sidecar demo (../shared/fixtures/seed-demo) on one machine.
+#
+# What it does, in order (root, Debian 12):
+#   1. installs what is missing (nginx, monitoring-plugins-basic, influxdb, iproute2, curl, openssl);
+#   2. builds Pharos' release binaries (or uses PHAROS_BIN_DIR);
+#   3. starts InfluxDB 1.x (database `sensu`) and pharos-backend (REST on 127.0.0.1, agents over TLS WebSockets
+#      with a generated self-signed certificate);
+#   4. creates namespace `webinar`, packs Debian's monitoring-plugins and Pharos' two plugin binaries into asset
+#      tarballs served over HTTP, and applies the seed's check-nginx.yaml and influxdb.yaml with the substitutions
+#      documented in `substitute()` below;
+#   5. starts N "pods": each a Linux network namespace on a bridge, with its own hostname (UTS namespace), nginx on
+#      port 80 of the pod's loopback and a pharos-agent started with the seed sidecar's exact flags and SENSU_* env.
+#
+# Usage: scripts/quickstart.sh            keep running until Ctrl-C, then clean up everything it made
+#        scripts/quickstart.sh --once     verify the demo (entities, events, InfluxDB points), clean up, exit 0/1
+#        scripts/quickstart.sh --e2e      --once plus the failure scenarios (nginx down/up, SIGTERM, SIGKILL,
+#                                         an agent without --deregister)
+# Environment: PHAROS_BIN_DIR (use these binaries, skip the build), PHAROS_QS_DIR (work dir),
+#   PHAROS_QS_PODS (3), PHAROS_QS_API_PORT (8080), PHAROS_QS_AGENT_PORT (8081), PHAROS_QS_INFLUX_PORT (8086),
+#   PHAROS_QS_ASSET_PORT (8000), PHAROS_QS_SUBNET (10.231.0; the bridge is .1, pods are .11, .12, ...),
+#   PHAROS_SHARED_DIR (the seed fixtures; default ../shared beside the repository).
+set -euo pipefail
+
+mode=run
+case "${1:-}" in
+    --once) mode=once ;;
+    --e2e) mode=e2e ;;
+    "") ;;
+    *) echo "usage: $0 [--once|--e2e]" >&2; exit 2 ;;
+esac
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared=${PHAROS_SHARED_DIR:-$(cd "$repo/.." && pwd)/shared}
+seed="$shared/fixtures/seed-demo"
+work=${PHAROS_QS_DIR:-/tmp/pharos-quickstart}
+pods=${PHAROS_QS_PODS:-3}
+api_port=${PHAROS_QS_API_PORT:-8080}
+agent_port=${PHAROS_QS_AGENT_PORT:-8081}
+influx_port=${PHAROS_QS_INFLUX_PORT:-8086}
+asset_port=${PHAROS_QS_ASSET_PORT:-8000}
+subnet=${PHAROS_QS_SUBNET:-10.231.0}
+host_ip="$subnet.1"
+bridge=pharos-br0
+admin_user=admin
+admin_password=quickstart-admin-pw
+namespace=webinar
+pids=()
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { echo "quickstart: $*" >&2; exit 1; }
+
+[ "$(id -u)" = 0 ] || fail "run as root (network namespaces need it)"
+[ -d "$seed" ] || fail "seed fixtures not found at $seed (set PHAROS_SHARED_DIR)"
+
+cleanup() {
+    set +e
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+    for i in $(seq 1 "$pods") 99; do
+        ns="pharos-pod-$i"
+        if ip netns list | grep -qw "$ns"; then
+            ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null
+            sleep 0.2
+            ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null
+            ip netns del "$ns"
+        fi
+        ip link del "pharos-veth$i" 2>/dev/null
+    done
+    ip link del "$bridge" 2>/dev/null
+    wait 2>/dev/null
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+install_packages() {
+    local need=()
+    for pkg in nginx monitoring-plugins-basic influxdb iproute2 curl openssl util-linux; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+    done
+    if [ "${#need[@]}" -gt 0 ]; then
+        log "installing ${need[*]}"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    fi
+}
+
+build() {
+    if [ -n "${PHAROS_BIN_DIR:-}" ]; then
+        bin=$PHAROS_BIN_DIR
+    else
+        log "building release binaries (about 5 minutes the first time)"
+        (cd "$repo" && swift build -c release >/dev/null)
+        bin=$(cd "$repo" && swift build -c release --show-bin-path)
+    fi
+    for tool in pharos-backend pharos-agent pharosctl pharos-influxdb-handler pharos-metric-tag-enrichment; do
+        [ -x "$bin/$tool" ] || fail "$bin/$tool is missing"
+    done
+}
+
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+    local limit=$1 what=$2
+    shift 2
+    for _ in $(seq 1 $((limit * 10))); do
+        "$@" >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for $what"
+}
+
+start_influxdb() {
+    log "starting InfluxDB on 127.0.0.1:$influx_port"
+    mkdir -p "$work/influx"
+    cat >"$work/influx/influxdb.conf" <<EOF
+reporting-disabled = true
+bind-address = "127.0.0.1:$((influx_port + 2))"
+[meta]
+  dir = "$work/influx/meta"
+[data]
+  dir = "$work/influx/data"
+  wal-dir = "$work/influx/wal"
+[monitor]
+  store-enabled = false
+[http]
+  bind-address = "127.0.0.1:$influx_port"
+  log-enabled = false
+[logging]
+  level = "warn"
+EOF
+    influxd run -config "$work/influx/influxdb.conf" >"$work/influx/influxd.log" 2>&1 &
+    pids+=($!)
+    wait_for 20 "InfluxDB" curl -sf "http://127.0.0.1:$influx_port/ping"
+    curl -sf -XPOST "http://127.0.0.1:$influx_port/query" --data-urlencode 'q=CREATE DATABASE sensu' >/dev/null
+}
+
+make_network() {
+    log "creating bridge $bridge ($host_ip/24)"
+    ip link add "$bridge" type bridge
+    ip addr add "$host_ip/24" dev "$bridge"
+    ip link set "$bridge" up
+}
+
+start_backend() {
+    log "starting pharos-backend (API 127.0.0.1:$api_port, agents wss://$host_ip:$agent_port)"
+    mkdir -p "$work/tls" "$work/state"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+        -subj "/CN=pharos-backend" -addext "subjectAltName=IP:$host_ip,IP:127.0.0.1,DNS:localhost" \
+        -keyout "$work/tls/backend.key" -out "$work/tls/backend.crt" >/dev/null 2>&1
+    PHAROS_BACKEND_CLUSTER_ADMIN_USERNAME=$admin_user PHAROS_BACKEND_CLUSTER_ADMIN_PASSWORD=$admin_password \
+        "$bin/pharos-backend" start --state-dir "$work/state" \
+        --api-listen-address "127.0.0.1:$api_port" --agent-host 0.0.0.0 --agent-port "$agent_port" \
+        --cert-file "$work/tls/backend.crt" --key-file "$work/tls/backend.key" --log-level info \
+        >"$work/backend.log" 2>&1 &
+    pids+=($!)
+    wait_for 30 "pharos-backend" curl -sf "http://127.0.0.1:$api_port/health"
+}
+
+ctl() { "$bin/pharosctl" --config-dir "$work/pharosctl" "$@"; }
+
+pack_assets() {
+    log "packing assets, served from http://$host_ip:$asset_port/"
+    local assets="$work/assets"
+    mkdir -p "$assets/monitoring-plugins/bin" "$assets/influx-handler/bin" "$assets/tag-enrichment/bin" "$work/www"
+    cp /usr/lib/nagios/plugins/check_* "$assets/monitoring-plugins/bin/"
+    cp "$bin/pharos-influxdb-handler" "$assets/influx-handler/bin/"
+    cp "$bin/pharos-metric-tag-enrichment" "$assets/tag-enrichment/bin/"
+    tar -C "$assets/monitoring-plugins" -czf "$work/www/monitoring-plugins-debian.tar.gz" bin
+    tar -C "$assets/influx-handler" -czf "$work/www/pharos-influxdb-handler.tar.gz" bin
+    tar -C "$assets/tag-enrichment" -czf "$work/www/pharos-metric-tag-enrichment.tar.gz" bin
+    python3 -m http.server "$asset_port" --bind "$host_ip" --directory "$work/www" >"$work/assets.log" 2>&1 &
+    pids+=($!)
+    wait_for 10 "asset server" curl -sf "http://$host_ip:$asset_port/"
+}
+
+sha() { sha512sum "$work/www/$1" | cut -d' ' -f1; }
+
+# The only changes made to the seed's Sensu files (documented in the README):
+#   - monitoring-plugins-debian: url and sha512 → the tarball of Debian's monitoring-plugins packed above
+#     (the alpine and centos builds are left as they are; their filters never match a Debian agent);
+#   - sensu-influx-handler-linux / sensu-go-metric-tag-enrichment assets: url and sha512 → Pharos' binaries;
+#   - commands sensu-influxdb-handler → pharos-influxdb-handler, sensu-go-metric-tag-enrichment →
+#     pharos-metric-tag-enrichment;
+#   - the InfluxDB address http://influxdb-0.influxdb.sensu-system.svc.cluster.local:8086 → 127.0.0.1.
+substitute() {
+    mkdir -p "$work/resources"
+    local base="http://$host_ip:$asset_port"
+    awk -v url="$base/monitoring-plugins-debian.tar.gz" -v sha="$(sha monitoring-plugins-debian.tar.gz)" '
+        /name: monitoring-plugins-debian/ { debian = 1 }
+        /^---/ { debian = 0 }
+        debian && /^  url:/ { print "  url: " url; next }
+        debian && /^  sha512:/ { print "  sha512: " sha; next }
+        { print }' "$seed/sensu/checks/check-nginx.yaml" >"$work/resources/check-nginx.yaml"
+    awk -v hurl="$base/pharos-influxdb-handler.tar.gz" -v hsha="$(sha pharos-influxdb-handler.tar.gz)" \
+        -v murl="$base/pharos-metric-tag-enrichment.tar.gz" -v msha="$(sha pharos-metric-tag-enrichment.tar.gz)" '
+        /^---/ { which = "" }
+        /^kind|^type:/ { kind = $2 }
+        /name: sensu-influx-handler-linux/ { which = "h" }
+        /name: sensu-go-metric-tag-enrichment/ && kind == "Asset" { which = "m" }
+        which == "h" && /^  url:/ { print "  url: " hurl; next }
+        which == "h" && /^  sha512:/ { print "  sha512: " hsha; next }
+        which == "m" && /^  url:/ { print "  url: " murl; next }
+        which == "m" && /^  sha512:/ { print "  sha512: " msha; next }
+        { print }' "$seed/sensu/handlers/influxdb.yaml" |
+        sed -e 's/command: sensu-influxdb-handler /command: pharos-influxdb-handler /' \
+            -e 's/command: sensu-go-metric-tag-enrichment$/command: pharos-metric-tag-enrichment/' \
+            -e "s#http://influxdb-0.influxdb.sensu-system.svc.cluster.local:8086#http://127.0.0.1:$influx_port#" \
+            >"$work/resources/influxdb.yaml"
+}
+
+apply_resources() {
+    log "configuring pharosctl and applying the seed resources to namespace $namespace"
+    ctl configure -n --url "http://127.0.0.1:$api_port" --username "$admin_user" --password "$admin_password" \
+        --namespace "$namespace" >/dev/null
+    ctl namespace create "$namespace"
+    ctl create -f "$work/resources" --namespace "$namespace"
+}
+
+pod_name() { printf 'nginx-7d9c6f5b4-%05d' "$1"; }
+
+start_pod() { # start_pod INDEX [extra agent flags...]
+    local i=$1
+    shift
+    local ns="pharos-pod-$i" dir="$work/pods/$i" name
+    name=$(pod_name "$i")
+    mkdir -p "$dir/nginx" "$dir/cache"
+    ip netns add "$ns"
+    ip link add "pharos-veth$i" type veth peer name eth0 netns "$ns"
+    ip link set "pharos-veth$i" master "$bridge" up
+    ip -n "$ns" addr add "$subnet.$((10 + i))/24" dev eth0
+    ip -n "$ns" link set eth0 up
+    ip -n "$ns" link set lo up
+    cat >"$dir/nginx/nginx.conf" <<EOF
+pid $dir/nginx/nginx.pid;
+error_log $dir/nginx/error.log;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path $dir/nginx/body;
+    proxy_temp_path $dir/nginx/proxy;
+    fastcgi_temp_path $dir/nginx/fastcgi;
+    uwsgi_temp_path $dir/nginx/uwsgi;
+    scgi_temp_path $dir/nginx/scgi;
+    server { listen 127.0.0.1:80; location / { return 200 "Welcome to nginx in pod $name\n"; } }
+}
+EOF
+    ip netns exec "$ns" nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx/"
+    # The pod's container: its own hostname (as Kubernetes gives a pod), the seed sidecar's flags and env.
+    ip netns exec "$ns" unshare --uts sh -c "hostname $name && exec env \
+        SENSU_BACKEND_URL='wss://$host_ip:$agent_port' SENSU_NAMESPACE=$namespace \
+        SENSU_SUBSCRIPTIONS='linux kubernetes nginx' SENSU_DEREGISTER=${POD_DEREGISTER:-true} \
+        SENSU_STATSD_EVENT_HANDLERS=statsd SENSU_CACHE_DIR='$dir/cache' \
+        '$bin/pharos-agent' start --log-level=debug --insecure-skip-tls-verify --keepalive-interval=5 \
+        --keepalive-timeout=10 $*" >"$dir/agent.log" 2>&1 &
+    echo $! >"$dir/agent.pid"
+    pids+=($!)
+}
+
+stop_nginx() { local dir="$work/pods/$1/nginx"; kill "$(cat "$dir/nginx.pid")"; }
+start_nginx() { ip netns exec "pharos-pod-$1" nginx -c "$work/pods/$1/nginx/nginx.conf" -p "$work/pods/$1/nginx/"; }
+
+api() { # api PATH → JSON on stdout
+    local token
+    token=$(curl -sf -u "$admin_user:$admin_password" "http://127.0.0.1:$api_port/auth" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+    curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/api/core/v2$1"
+}
+
+# check_state PYTHON-EXPRESSION over `entities`, `events` (lists of dicts) and `influx` (series list): true/false
+check_state() {
+    local entities events influx
+    entities=$(api "/namespaces/$namespace/entities") || return 1
+    events=$(api "/namespaces/$namespace/events") || return 1
+    influx=$(curl -sf -G "http://127.0.0.1:$influx_port/query" --data-urlencode db=sensu \
+        --data-urlencode 'q=SELECT * FROM "time", "size" GROUP BY *') || return 1
+    ENTITIES=$entities EVENTS=$events INFLUX=$influx python3 - "$1" <<'PY'
+import json, os, sys
+entities = json.loads(os.environ["ENTITIES"])
+events = json.loads(os.environ["EVENTS"])
+influx = json.loads(os.environ["INFLUX"])["results"][0].get("series", [])
+def event(entity, check):
+    return next((e for e in events if e["entity"]["metadata"]["name"] == entity and e["check"]["metadata"]["name"] == check), None)
+sys.exit(0 if eval(sys.argv[1]) else 1)
+PY
+}
+
+expect_within() { # expect_within SECONDS DESCRIPTION PYTHON-EXPRESSION
+    local limit=$1 what=$2 expr=$3 start=$SECONDS
+    while [ $((SECONDS - start)) -lt "$limit" ]; do
+        if check_state "$expr"; then
+            echo "  ok ($((SECONDS - start)) s): $what"
+            return 0
+        fi
+        sleep 0.5
+    done
+    echo "  FAILED after $limit s: $what" >&2
+    return 1
+}
+
+verify_demo() {
+    log "verifying the demo"
+    local names="[$(for i in $(seq 1 "$pods"); do printf "'%s'," "$(pod_name "$i")"; done)]"
+    expect_within 60 "$pods agent entities with subscriptions linux, kubernetes, nginx, entity:NAME" \
+        "sorted(e['metadata']['name'] for e in entities) == sorted($names) and all(e['entity_class'] == 'agent' and e['subscriptions'] == ['linux', 'kubernetes', 'nginx', 'entity:' + e['metadata']['name']] for e in entities)"
+    expect_within 40 "a passing check-nginx event per pod with output 'HTTP OK: HTTP/1.1 200 OK - ...'" \
+        "all(event(n, 'check-nginx') and event(n, 'check-nginx')['check']['status'] == 0 and event(n, 'check-nginx')['check']['output'].startswith('HTTP OK: HTTP/1.1 200 OK - ') for n in $names)"
+    expect_within 25 "check-nginx history grows every 10 s" \
+        "all(len(event(n, 'check-nginx')['check']['history']) >= 3 for n in $names)"
+    expect_within 30 "InfluxDB has time and size points tagged entity, namespace, check, sensu_entity_name per pod" \
+        "all(any(s['name'] == m and s['tags'].get('entity') == n and s['tags'].get('namespace') == '$namespace' and s['tags'].get('check') == 'check-nginx' and s['tags'].get('sensu_entity_name') == n for s in influx) for m in ('time', 'size') for n in $names)"
+}
+
+verify_failures() {
+    log "failure scenarios"
+    local one two three
+    one=$(pod_name 1); two=$(pod_name 2); three=$(pod_name 3)
+    stop_nginx 1
+    expect_within 15 "nginx stopped in $one: check-nginx goes to status 2" "event('$one', 'check-nginx')['check']['status'] == 2"
+    start_nginx 1
+    expect_within 15 "nginx started again in $one: check-nginx back to 0" "event('$one', 'check-nginx')['check']['status'] == 0"
+    kill -TERM "$(cat "$work/pods/2/agent.pid")"
+    expect_within 2 "SIGTERM to $two's agent: entity and events gone within 1 s" \
+        "'$two' not in [e['metadata']['name'] for e in entities] and not any(e['entity']['metadata']['name'] == '$two' for e in events)"
+    kill -KILL "$(cat "$work/pods/3/agent.pid")"
+    check_state "'$three' in [e['metadata']['name'] for e in entities]" || fail "$three vanished before its keepalive timeout"
+    expect_within 20 "SIGKILL to $three's agent: gone after the 10 s keepalive timeout" \
+        "'$three' not in [e['metadata']['name'] for e in entities]"
+    POD_DEREGISTER=false start_pod 99
+    local keeper
+    keeper=$(pod_name 99)
+    expect_within 30 "agent $keeper without deregister registers" "'$keeper' in [e['metadata']['name'] for e in entities]"
+    kill -KILL "$(cat "$work/pods/99/agent.pid")"
+    expect_within 25 "agent $keeper killed: a failing keepalive event" \
+        "event('$keeper', 'keepalive') and event('$keeper', 'keepalive')['check']['status'] != 0 and '$keeper' in [e['metadata']['name'] for e in entities]"
+}
+
+install_packages
+build
+mkdir -p "$work"
+rm -rf "${work:?}"/*
+start_influxdb
+make_network
+start_backend
+pack_assets
+substitute
+apply_resources
+log "starting $pods pods"
+for i in $(seq 1 "$pods"); do start_pod "$i"; done
+
+case $mode in
+    once) verify_demo ;;
+    e2e) verify_demo && verify_failures ;;
+    run)
+        cat <<EOF
+
+Pharos is running. Look at it with:
+  $bin/pharosctl --config-dir $work/pharosctl entity list --namespace $namespace
+  $bin/pharosctl --config-dir $work/pharosctl event list --namespace $namespace
+  curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=sensu --data-urlencode 'q=SELECT * FROM "time" GROUP BY * LIMIT 3'
+Logs: $work/backend.log, $work/pods/N/agent.log.   Ctrl-C stops everything and cleans up.
+EOF
+        while true; do sleep 3600; done
+        ;;
+esac
