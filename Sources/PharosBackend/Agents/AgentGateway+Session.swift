@@ -55,10 +55,10 @@ extension AgentGateway {
         }
         switch frame.messageType {
         case .keepalive:
-            guard let event = decodeEvent(frame, key: key, logger: logger) else { return }
+            guard let event = await decodeEvent(frame, key: key, logger: logger) else { return }
             await keepalives.keepalive(event, user: user)
         case .event:
-            guard var event = decodeEvent(frame, key: key, logger: logger) else { return }
+            guard var event = await decodeEvent(frame, key: key, logger: logger) else { return }
             if event.entity == nil { event.entity = await storedEntity(key) }
             do {
                 try event.validate()
@@ -76,7 +76,7 @@ extension AgentGateway {
     }
 
     /// Decodes an event payload and fills its namespace (and the entity's) from the session.
-    private nonisolated func decodeEvent(_ frame: AgentFrame, key: AgentSessionKey, logger: Logger) -> Event? {
+    private nonisolated func decodeEvent(_ frame: AgentFrame, key: AgentSessionKey, logger: Logger) async -> Event? {
         do {
             var event = try frame.decode(Event.self)
             event.metadata.namespace = key.namespace
@@ -91,7 +91,7 @@ extension AgentGateway {
             }
             return event
         } catch {
-            Task { await self.countMalformedFrame() }
+            await countMalformedFrame()
             logger.warning("malformed frame skipped", metadata: ["error": "\(error)"])
             return nil
         }

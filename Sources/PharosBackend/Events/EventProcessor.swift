@@ -17,7 +17,7 @@ public actor EventProcessor: EventSink, EventStateCache {
     private let silenceRefresh: Int64
 
     private var latest: [EventStorageKey: Event] = [:]
-    private var knownProxies: Set<String> = []
+    private var proxies: [String: Entity] = [:]
     private var silences: [String: (loadedAt: Int64, rules: [SilenceRule])] = [:]
 
     /// Events dropped because they were invalid or could not be stored.
@@ -65,7 +65,7 @@ public actor EventProcessor: EventSink, EventStateCache {
         for key in latest.keys where key.namespace == namespace && key.entity == entity {
             if check == nil || key.check == check { latest.removeValue(forKey: key) }
         }
-        knownProxies.remove(namespace + "/" + entity)
+        proxies.removeValue(forKey: namespace + "/" + entity)
     }
 
     /// Validates, attributes, silences, merges and stores; returns the event for the pipeline, `nil` if dropped.
@@ -103,9 +103,10 @@ public actor EventProcessor: EventSink, EventStateCache {
         } else {
             previous = try await store.event(namespace: key.namespace, entity: key.entity, check: key.check)
         }
-        let merged = CheckState.merged(
-            previous: previous?.check.map(Self.state), status: check.status, executed: check.executed,
+        let transition = CheckState.transition(
+            from: previous?.check.map(Self.state), status: check.status, executed: check.executed,
             lowFlapThreshold: check.lowFlapThreshold, highFlapThreshold: check.highFlapThreshold)
+        let merged = transition.current
         check.history = merged.history
         check.occurrences = merged.occurrences
         check.occurrencesWatermark = merged.occurrencesWatermark
@@ -116,7 +117,20 @@ public actor EventProcessor: EventSink, EventStateCache {
 
         try await store.putEvent(event)
         latest[key] = event
+        if transition.isResolution, check.isSilenced {
+            try await expireOnResolution(rules, event: event)
+        }
         return event
+    }
+
+    /// Deletes the silences of a resolved event that have `expire_on_resolve` (reference §7.2 step 4).
+    private func expireOnResolution(_ rules: [SilenceRule], event: Event) async throws {
+        let names = SilenceRule.expiringOnResolution(rules, silencedNames: event.check?.silenced ?? [])
+        guard !names.isEmpty else { return }
+        for name in names {
+            _ = try await store.deleteResource(.silenced, namespace: event.metadata.namespace, name: name)
+        }
+        silences.removeValue(forKey: event.metadata.namespace)
     }
 
     /// The state part of a stored check result.
@@ -136,10 +150,13 @@ public actor EventProcessor: EventSink, EventStateCache {
             return event.entity
         }
         let name = proxyName.isEmpty ? (event.entity?.metadata.name ?? "") : proxyName
+        let cacheKey = namespace + "/" + name
+        if let cached = proxies[cacheKey] { return cached }
         if let config = try await store.entityConfig(namespace: namespace, name: name) {
-            knownProxies.insert(namespace + "/" + name)
             let state = try await store.entityState(namespace: namespace, name: name)
-            return Entity(config: config, state: state ?? EntityState(metadata: config.metadata))
+            let entity = Entity(config: config, state: state ?? EntityState(metadata: config.metadata))
+            proxies[cacheKey] = entity
+            return entity
         }
         var config: EntityConfig
         if proxyName.isEmpty, let posted = event.entity {
@@ -152,8 +169,9 @@ public actor EventProcessor: EventSink, EventStateCache {
         let own = SilenceRule.entitySubscription(for: name)
         if !config.subscriptions.contains(own) { config.subscriptions.append(own) }
         try await store.putEntityConfig(config)
-        knownProxies.insert(namespace + "/" + name)
-        return Entity(config: config, state: EntityState(metadata: config.metadata))
+        let entity = Entity(config: config, state: EntityState(metadata: config.metadata))
+        proxies[cacheKey] = entity
+        return entity
     }
 
     /// The silences of a namespace as rules, cached for `silenceRefresh` seconds.

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import NIOSSL
 import PharosBackend
 import PharosCore
 import PharosStore
@@ -21,7 +22,9 @@ import Testing
     }
 
     /// Runs a gateway on 127.0.0.1 port 0 for the duration of `body`.
-    static func withGateway(_ body: @Sendable (Harness) async throws -> Void) async throws {
+    static func withGateway(
+        tls: TLSConfiguration? = nil, _ body: @Sendable (Harness) async throws -> Void
+    ) async throws {
         let store = try await TestSupport.seededStore()
         let events = RecordingEvents()
         let pipeline = RecordingEvents()
@@ -33,7 +36,7 @@ import Testing
             keepalives: keepalives, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let service = try gateway.makeService(
-            configuration: AgentGatewayConfiguration(host: "127.0.0.1", port: 0, backendID: "backend-test"),
+            configuration: AgentGatewayConfiguration(host: "127.0.0.1", port: 0, tls: tls, backendID: "backend-test"),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
         let group = ServiceGroup(services: [service], gracefulShutdownSignals: [], logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -172,6 +175,41 @@ import Testing
         switch try #require(message) {
         case .binary(let buffer): try AgentFrame(bytes: Array(buffer.readableBytesView))
         case .text(let text): try AgentFrame(bytes: Array(text.utf8))
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
+    func tlsGatewayUpgradesOverWSS() async throws {
+        let directory = NSTemporaryDirectory() + "pharos-tls-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = [
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+            "-subj", "/CN=127.0.0.1", "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem",
+        ]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        let tls = try AgentGatewayConfiguration.serverTLS(
+            certificateFile: directory + "/cert.pem", keyFile: directory + "/key.pem")
+        try await Self.withGateway(tls: tls) { harness in
+            var configuration = WebSocketClientConfiguration()
+            configuration.additionalHeaders = Self.handshakeHeaders()
+            configuration.sniHostname = "pharos-backend"
+            var clientTLS = TLSConfiguration.makeClientConfiguration()
+            clientTLS.certificateVerification = .none
+            let received = ReceivedFrames()
+            try await WebSocketClient.connect(
+                url: "wss://127.0.0.1:\(harness.port)/", configuration: configuration, tlsConfiguration: clientTLS,
+                logger: TestSupport.logger
+            ) { inbound, _, _ in
+                var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                await received.append(try Self.frame(try await messages.next()))
+            }
+            #expect(await received.frames.map(\.type) == ["entity_config"])
         }
     }
 }
