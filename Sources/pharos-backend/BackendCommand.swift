@@ -6,6 +6,6 @@ struct BackendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pharos-backend",
         abstract: "The Pharos backend (Sensu Go 6.x compatible).",
-        subcommands: []
+        subcommands: [InitCommand.self, StartCommand.self]
     )
 }

@@ -1,0 +1,109 @@
+import Foundation
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import PharosCore
+import PharosStore
+import PharosWire
+
+extension AgentGateway {
+    /// Runs one upgraded session: sends `entity_config`, registers the session, then reads frames until the
+    /// agent disconnects. Errors end only this session.
+    nonisolated func runSession(
+        handshake: AgentHandshake, user: String, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
+        maxMessageSize: Int
+    ) async {
+        let key = AgentSessionKey(namespace: handshake.namespace, agent: handshake.agent)
+        var logger = logger
+        logger[metadataKey: "agent.name"] = "\(key)"
+        let id = UUID()
+        do {
+            let stored = try await store.entityConfig(namespace: key.namespace, name: key.agent)
+            var subscriptions = stored?.subscriptions ?? handshake.subscriptions
+            let own = SilenceRule.entitySubscription(for: key.agent)
+            if !subscriptions.contains(own) { subscriptions.append(own) }
+            let config =
+                stored ?? EntityConfig(metadata: ObjectMeta(name: "not found", namespace: key.namespace))
+            try await outbound.write(.binary(ByteBuffer(bytes: try AgentFrame.make(.entityConfig, config).bytes)))
+            await register(
+                key, AgentSession(id: id, user: user, subscriptions: Set(subscriptions), outbound: outbound))
+            logger.info("agent connected", metadata: ["subscriptions": "\(subscriptions.joined(separator: ","))"])
+            for try await message in inbound.messages(maxSize: maxMessageSize) {
+                let bytes: [UInt8]
+                switch message {
+                case .binary(let buffer): bytes = Array(buffer.readableBytesView)
+                case .text(let text): bytes = Array(text.utf8)
+                }
+                await handleFrame(bytes, key: key, user: user, logger: logger)
+            }
+        } catch {
+            logger.info("agent session ended with an error", metadata: ["error": "\(error)"])
+        }
+        await unregister(key, id: id)
+        logger.info("agent disconnected")
+    }
+
+    /// Decodes and dispatches one frame; malformed frames are logged and counted, never fatal.
+    nonisolated func handleFrame(_ bytes: [UInt8], key: AgentSessionKey, user: String, logger: Logger) async {
+        let frame: AgentFrame
+        do {
+            frame = try AgentFrame(bytes: bytes)
+        } catch {
+            await countMalformedFrame()
+            logger.warning("malformed frame skipped", metadata: ["error": "\(error)"])
+            return
+        }
+        switch frame.messageType {
+        case .keepalive:
+            guard let event = await decodeEvent(frame, key: key, logger: logger) else { return }
+            await keepalives.keepalive(event, user: user)
+        case .event:
+            guard var event = await decodeEvent(frame, key: key, logger: logger) else { return }
+            if event.entity == nil { event.entity = await storedEntity(key) }
+            do {
+                try event.validate()
+            } catch {
+                await countMalformedFrame()
+                logger.warning("invalid event skipped", metadata: ["error": "\(error)"])
+                return
+            }
+            await events.process(event)
+        case .goodbye:
+            await keepalives.goodbye(namespace: key.namespace, name: key.agent)
+        case .checkRequest, .entityConfig, nil:
+            logger.info("unexpected frame type ignored", metadata: ["frame.type": "\(frame.type)"])
+        }
+    }
+
+    /// Decodes an event payload and fills its namespace (and the entity's) from the session.
+    private nonisolated func decodeEvent(_ frame: AgentFrame, key: AgentSessionKey, logger: Logger) async -> Event? {
+        do {
+            var event = try frame.decode(Event.self)
+            event.metadata.namespace = key.namespace
+            if var entity = event.entity {
+                if entity.metadata.namespace.isEmpty { entity.metadata.namespace = key.namespace }
+                if entity.metadata.name.isEmpty { entity.metadata.name = key.agent }
+                event.entity = entity
+            }
+            if var check = event.check, check.metadata.namespace.isEmpty {
+                check.metadata.namespace = key.namespace
+                event.check = check
+            }
+            return event
+        } catch {
+            await countMalformedFrame()
+            logger.warning("malformed frame skipped", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
+    /// The stored entity of the session's agent, or a bare agent entity.
+    private nonisolated func storedEntity(_ key: AgentSessionKey) async -> Entity {
+        let meta = ObjectMeta(name: key.agent, namespace: key.namespace)
+        let config = (try? await store.entityConfig(namespace: key.namespace, name: key.agent)) ?? nil
+        let state = (try? await store.entityState(namespace: key.namespace, name: key.agent)) ?? nil
+        return Entity(
+            config: config ?? EntityConfig(metadata: meta, entityClass: "agent"),
+            state: state ?? EntityState(metadata: meta))
+    }
+}

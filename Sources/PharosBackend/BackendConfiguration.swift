@@ -1,0 +1,37 @@
+/// The backend's settings, read at the edge by `pharos-backend` (flags, then `PHAROS_BACKEND_*`, then
+/// `SENSU_BACKEND_*` environment).
+public struct BackendConfiguration: Sendable {
+    /// Host the REST API binds (`::` = every address).
+    public var apiHost: String
+    /// TCP port of the REST API (default 8080; 0 picks a free port).
+    public var apiPort: Int
+    /// The agent gateway's listener.
+    public var agentGateway: AgentGatewayConfiguration
+    /// bcrypt cost for new password hashes (default 10).
+    public var bcryptCost: UInt8
+    /// Time between keepalive deadline checks (default 1 s).
+    public var keepaliveTick: Duration
+
+    /// Creates a configuration.
+    public init(
+        apiHost: String = "::", apiPort: Int = 8080, agentGateway: AgentGatewayConfiguration = .init(),
+        bcryptCost: UInt8 = 10, keepaliveTick: Duration = .seconds(1)
+    ) {
+        self.apiHost = apiHost
+        self.apiPort = apiPort
+        self.agentGateway = agentGateway
+        self.bcryptCost = bcryptCost
+        self.keepaliveTick = keepaliveTick
+    }
+
+    /// Splits a listen address such as `[::]:8080`, `0.0.0.0:8080` or `127.0.0.1:0` into host and port.
+    /// - Returns: `nil` when there is no port or it is not a number 0…65535.
+    public static func parseListenAddress(_ address: String) -> (host: String, port: Int)? {
+        guard let colon = address.lastIndex(of: ":"),
+            let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port)
+        else { return nil }
+        var host = String(address[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "::" : host, port)
+    }
+}

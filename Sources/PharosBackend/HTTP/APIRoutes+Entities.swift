@@ -1,0 +1,78 @@
+import Hummingbird
+import PharosCore
+import PharosStore
+import PharosWire
+
+extension APIRoutes {
+    /// Entities: `GET` joins config and state; `POST`/`PUT` store the config part (with `entity:<name>` always
+    /// in the subscriptions) and answer 200 with the entity, as Sensu does; `DELETE` removes the entity and its
+    /// events (reference §2.1).
+    func addEntityRoutes(to api: RouterGroup<APIRequestContext>) {
+        let collection = "/namespaces/:namespace/entities"
+        api.get(RouterPath(collection)) { _, context -> Response in
+            let namespace = try context.parameters.require("namespace")
+            return try Self.json(try await store.entities(namespace: namespace).map { $0.redacted() })
+        }
+        api.get(RouterPath(collection + "/:name")) { _, context -> Response in
+            let namespace = try context.parameters.require("namespace")
+            let name = try context.parameters.require("name")
+            return try Self.json(try await entity(namespace: namespace, name: name).redacted())
+        }
+        api.post(RouterPath(collection)) { request, context -> Response in
+            let namespace = try context.parameters.require("namespace")
+            let entity = try await prepare(Entity.self, request: request, context: context, namespace: namespace)
+            try Self.requireMatch(namespace, entity.metadata.namespace, field: "metadata.namespace")
+            try await requireNamespace(namespace)
+            if try await store.entityConfig(namespace: namespace, name: entity.metadata.name) != nil {
+                throw APIError(.alreadyExists, "Entity \"\(namespace)/\(entity.metadata.name)\" already exists")
+            }
+            return try Self.json(try await storeConfig(of: entity).redacted())
+        }
+        api.put(RouterPath(collection + "/:name")) { request, context -> Response in
+            let namespace = try context.parameters.require("namespace")
+            let name = try context.parameters.require("name")
+            let entity = try await prepare(
+                Entity.self, request: request, context: context, namespace: namespace, urlName: name)
+            try Self.requireMatch(namespace, entity.metadata.namespace, field: "metadata.namespace")
+            try Self.requireMatch(name, entity.metadata.name, field: "metadata.name")
+            try await requireNamespace(namespace)
+            return try Self.json(try await storeConfig(of: entity).redacted())
+        }
+        api.delete(RouterPath(collection + "/:name")) { _, context -> Response in
+            let namespace = try context.parameters.require("namespace")
+            let name = try context.parameters.require("name")
+            guard try await store.deleteEntity(namespace: namespace, name: name) else {
+                throw APIError(.notFound, "Entity \"\(namespace)/\(name)\" not found")
+            }
+            await (events as? any EventStateCache)?.forget(namespace: namespace, entity: name, check: nil)
+            return Response(status: .noContent)
+        }
+    }
+
+    /// The stored entity (config joined with state). - Throws: `APIError` 404.
+    func entity(namespace: String, name: String) async throws -> Entity {
+        guard let config = try await store.entityConfig(namespace: namespace, name: name) else {
+            throw APIError(.notFound, "Entity \"\(namespace)/\(name)\" not found")
+        }
+        let state =
+            try await store.entityState(namespace: namespace, name: name) ?? EntityState(metadata: config.metadata)
+        return Entity(config: config, state: state)
+    }
+
+    /// Stores the config part of `entity` (adding `entity:<name>`); returns the stored entity with its state.
+    private func storeConfig(of entity: Entity) async throws -> Entity {
+        var config = entity.config
+        config.subscriptions = Self.withEntitySubscription(config.subscriptions, name: config.metadata.name)
+        try await store.putEntityConfig(config)
+        let state =
+            try await store.entityState(namespace: config.metadata.namespace, name: config.metadata.name)
+            ?? entity.state
+        return Entity(config: config, state: state)
+    }
+
+    /// `subscriptions` with `entity:<name>` appended when missing.
+    static func withEntitySubscription(_ subscriptions: [String], name: String) -> [String] {
+        let own = SilenceRule.entitySubscription(for: name)
+        return subscriptions.contains(own) ? subscriptions : subscriptions + [own]
+    }
+}

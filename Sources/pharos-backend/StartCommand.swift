@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PharosBackend
+import PharosStore
+import PharosStoreSQLite
+import ServiceLifecycle
+import UnixSignals
+
+/// `pharos-backend start`: runs the REST API, the agent gateway and the backend's services until SIGTERM/SIGINT.
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Run the backend.")
+
+    @OptionGroup var options: BackendOptions
+
+    @Option(help: "REST API listen address (default [::]:8080; env …_API_LISTEN_ADDRESS).")
+    var apiListenAddress: String?
+
+    @Option(help: "Agent gateway host (default [::]; env …_AGENT_HOST).")
+    var agentHost: String?
+
+    @Option(help: "Agent gateway port (default 8081; env …_AGENT_PORT).")
+    var agentPort: String?
+
+    @Option(help: "TLS certificate (PEM) for the agent gateway (env …_CERT_FILE).")
+    var certFile: String?
+
+    @Option(help: "TLS private key (PEM) for the agent gateway (env …_KEY_FILE).")
+    var keyFile: String?
+
+    @Option(help: "Trusted CA bundle (PEM) (env …_TRUSTED_CA_FILE).")
+    var trustedCaFile: String?
+
+    func run() async throws {
+        let logger = options.makeLogger()
+        let configuration = try makeConfiguration()
+        let stateDir = options.resolvedStateDir
+        let existed = SQLiteStore.exists(stateDirectory: stateDir)
+        let store = try SQLiteStore(stateDirectory: stateDir, logger: logger)
+        if !(try await BackendInitializer.isInitialized(store)) {
+            guard let (username, password) = options.adminCredentials else {
+                if !existed { try? FileManager.default.removeItem(atPath: stateDir + "/" + SQLiteStore.fileName) }
+                throw ValidationError(
+                    "\(stateDir) is not initialised: run `pharos-backend init` or set "
+                        + "PHAROS_BACKEND_CLUSTER_ADMIN_USERNAME and PHAROS_BACKEND_CLUSTER_ADMIN_PASSWORD")
+            }
+            try await BackendInitializer.initialize(store, adminUsername: username, adminPassword: password)
+            logger.info("state directory initialised", metadata: ["state.dir": "\(stateDir)"])
+        }
+        let backend = try await Backend.makeServices(
+            configuration: configuration, store: store, logger: logger,
+            onAPIRunning: { port in logger.info("api listening", metadata: ["api.port": "\(port)"]) },
+            onAgentGatewayRunning: { port in logger.info("agent gateway listening", metadata: ["agent.port": "\(port)"])
+            })
+        let group = ServiceGroup(
+            services: backend.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+
+    private func makeConfiguration() throws -> BackendConfiguration {
+        let listen = EnvironmentValue.resolve(apiListenAddress, "API_LISTEN_ADDRESS") ?? "[::]:8080"
+        guard let (apiHost, apiPort) = BackendConfiguration.parseListenAddress(listen) else {
+            throw ValidationError("--api-listen-address must be HOST:PORT, not \"\(listen)\"")
+        }
+        let portText = EnvironmentValue.resolve(agentPort, "AGENT_PORT") ?? "8081"
+        guard let port = Int(portText), (0...65535).contains(port) else {
+            throw ValidationError("--agent-port must be a number 0-65535, not \"\(portText)\"")
+        }
+        var gateway = AgentGatewayConfiguration(
+            host: EnvironmentValue.resolve(agentHost, "AGENT_HOST") ?? "[::]", port: port,
+            backendID: ProcessInfo.processInfo.hostName)
+        let cert = EnvironmentValue.resolve(certFile, "CERT_FILE")
+        let key = EnvironmentValue.resolve(keyFile, "KEY_FILE")
+        switch (cert, key) {
+        case (let cert?, let key?):
+            gateway.tls = try AgentGatewayConfiguration.serverTLS(
+                certificateFile: cert, keyFile: key,
+                trustedCAFile: EnvironmentValue.resolve(trustedCaFile, "TRUSTED_CA_FILE"))
+        case (nil, nil):
+            break
+        default:
+            throw ValidationError("--cert-file and --key-file must be given together")
+        }
+        return BackendConfiguration(apiHost: apiHost, apiPort: apiPort, agentGateway: gateway)
+    }
+}

@@ -1,0 +1,105 @@
+import PharosBackend
+import PharosCore
+import PharosStore
+import Testing
+
+@Suite struct EventProcessorTests {
+    static func event(_ status: UInt32, at time: Int64, entity: String = "web-1", proxy: String = "") -> Event {
+        let meta = ObjectMeta(name: entity, namespace: "default")
+        var check = CheckConfig(metadata: ObjectMeta(name: "check-nginx", namespace: "default"))
+        check.interval = 10
+        check.subscriptions = ["nginx"]
+        check.proxyEntityName = proxy
+        return Event(
+            timestamp: time,
+            entity: Entity(metadata: meta, entityClass: "agent", subscriptions: ["nginx", "entity:\(entity)"]),
+            check: Check(config: check, status: status, output: "status \(status)", executed: time),
+            metadata: ObjectMeta(namespace: "default"))
+    }
+
+    @Test func mergesHistoryAndOccurrencesOverASequence() async throws {
+        let store = InMemoryStore()
+        let pipeline = RecordingEvents()
+        let processor = EventProcessor(
+            store: store, pipeline: pipeline, logger: TestSupport.logger, now: { 1_700_000_100 })
+        let statuses: [UInt32] = [0, 0, 2, 2, 2, 0]
+        for (index, status) in statuses.enumerated() {
+            await processor.process(Self.event(status, at: 1_700_000_000 + Int64(index) * 10))
+        }
+        let handled = await pipeline.events.compactMap(\.check)
+        #expect(handled.map(\.occurrences) == [1, 2, 1, 2, 3, 1])
+        #expect(handled.map(\.occurrencesWatermark) == [1, 2, 1, 2, 3, 3])
+        #expect(handled.map(\.state) == ["passing", "passing", "failing", "failing", "failing", "passing"])
+        let stored = try #require(try await store.event(namespace: "default", entity: "web-1", check: "check-nginx"))
+        #expect(stored.check?.history.map(\.status) == statuses)
+        #expect(stored.check?.lastOK == 1_700_000_050)
+        #expect(await processor.processedCount == 6)
+    }
+
+    @Test func continuesFromTheStoredEventAfterARestart() async throws {
+        let store = InMemoryStore()
+        let first = EventProcessor(store: store, pipeline: RecordingEvents(), logger: TestSupport.logger)
+        await first.process(Self.event(1, at: 100))
+        let pipeline = RecordingEvents()
+        let second = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger)
+        await second.process(Self.event(1, at: 110))
+        #expect(await pipeline.events.first?.check?.occurrences == 2)
+        #expect(await pipeline.events.first?.check?.history.count == 2)
+    }
+
+    @Test func metricsOnlyEventsAreNotStoredAndInvalidOnesDropped() async throws {
+        let store = InMemoryStore()
+        let pipeline = RecordingEvents()
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger)
+        var metrics = Self.event(0, at: 100)
+        metrics.check = nil
+        metrics.metrics = Metrics(handlers: ["influxdb"], points: [])
+        await processor.process(metrics)
+        await processor.process(Event(check: Check(config: CheckConfig(metadata: ObjectMeta(name: "x")))))
+        #expect(await pipeline.events.count == 1)
+        #expect(await pipeline.events.first?.metrics?.handlers == ["influxdb"])
+        #expect(try await store.events(namespace: nil, entity: nil).isEmpty)
+        #expect(await processor.droppedCount == 1)
+    }
+
+    @Test func proxyEntityIsCreatedAndAttributed() async throws {
+        let store = InMemoryStore()
+        let pipeline = RecordingEvents()
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger)
+        await processor.process(Self.event(2, at: 100, proxy: "router-1"))
+        let proxy = try #require(try await store.entityConfig(namespace: "default", name: "router-1"))
+        #expect(proxy.entityClass == "proxy")
+        #expect(proxy.subscriptions == ["entity:router-1"])
+        #expect(await pipeline.events.first?.entity?.metadata.name == "router-1")
+        #expect(try await store.event(namespace: "default", entity: "router-1", check: "check-nginx") != nil)
+    }
+
+    @Test func silencesMatchTheEntityAndCheck() async throws {
+        let store = InMemoryStore()
+        try await store.putResource(
+            Silenced(
+                metadata: ObjectMeta(name: "entity:web-1:check-nginx", namespace: "default"),
+                subscription: "entity:web-1", check: "check-nginx"))
+        let pipeline = RecordingEvents()
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger, now: { 100 })
+        await processor.process(Self.event(2, at: 100))
+        await processor.process(Self.event(2, at: 100, entity: "web-2"))
+        let checks = await pipeline.events.compactMap(\.check)
+        #expect(checks.map(\.silenced) == [["entity:web-1:check-nginx"], []])
+        #expect(checks.map(\.isSilenced) == [true, false])
+    }
+
+    @Test func resolutionDeletesSilencesThatExpireOnResolve() async throws {
+        let store = InMemoryStore()
+        try await store.putResource(
+            Silenced(
+                metadata: ObjectMeta(namespace: "default"), subscription: "entity:web-1", check: "check-nginx",
+                expireOnResolve: true))
+        let processor = EventProcessor(
+            store: store, pipeline: RecordingEvents(), logger: TestSupport.logger, silenceRefresh: 0, now: { 100 })
+        await processor.process(Self.event(2, at: 100))
+        #expect(try await store.resources(Silenced.self, namespace: "default").count == 1)
+        await processor.process(Self.event(0, at: 110))
+        #expect(try await store.resources(Silenced.self, namespace: "default").isEmpty)
+    }
+}
