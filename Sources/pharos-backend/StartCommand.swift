@@ -35,15 +35,13 @@ struct StartCommand: AsyncParsableCommand {
         let logger = options.makeLogger()
         let configuration = try makeConfiguration()
         let stateDir = options.resolvedStateDir
-        let existed = SQLiteStore.exists(stateDirectory: stateDir)
+        let credentials = options.adminCredentials
+        if credentials == nil, !SQLiteStore.exists(stateDirectory: stateDir) {
+            throw StartError.notInitialised(stateDir)
+        }
         let store = try SQLiteStore(stateDirectory: stateDir, logger: logger)
         if !(try await BackendInitializer.isInitialized(store)) {
-            guard let (username, password) = options.adminCredentials else {
-                if !existed { try? FileManager.default.removeItem(atPath: stateDir + "/" + SQLiteStore.fileName) }
-                throw ValidationError(
-                    "\(stateDir) is not initialised: run `pharos-backend init` or set "
-                        + "PHAROS_BACKEND_CLUSTER_ADMIN_USERNAME and PHAROS_BACKEND_CLUSTER_ADMIN_PASSWORD")
-            }
+            guard let (username, password) = credentials else { throw StartError.notInitialised(stateDir) }
             try await BackendInitializer.initialize(store, adminUsername: username, adminPassword: password)
             logger.info("state directory initialised", metadata: ["state.dir": "\(stateDir)"])
         }

@@ -9,6 +9,9 @@ extension APIRoutes {
     /// events (reference §2.1).
     func addEntityRoutes(to api: RouterGroup<APIRequestContext>) {
         let collection = "/namespaces/:namespace/entities"
+        api.get("/entities") { _, _ -> Response in
+            try Self.json(try await store.entities(namespace: nil).map { $0.redacted() })
+        }
         api.get(RouterPath(collection)) { _, context -> Response in
             let namespace = try context.parameters.require("namespace")
             return try Self.json(try await store.entities(namespace: namespace).map { $0.redacted() })

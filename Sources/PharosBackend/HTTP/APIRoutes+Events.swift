@@ -8,6 +8,9 @@ extension APIRoutes {
     /// `PUT …/{entity}/{check}`) handed to the `EventSink` (201).
     func addEventRoutes(to api: RouterGroup<APIRequestContext>) {
         let collection = "/namespaces/:namespace/events"
+        api.get("/events") { _, _ -> Response in
+            try Self.json(try await store.events(namespace: nil, entity: nil).map(Self.redactedEvent))
+        }
         api.get(RouterPath(collection)) { _, context -> Response in
             let namespace = try context.parameters.require("namespace")
             return try Self.json(try await store.events(namespace: namespace, entity: nil).map(Self.redactedEvent))

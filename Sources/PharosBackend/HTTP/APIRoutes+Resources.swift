@@ -7,6 +7,9 @@ extension APIRoutes {
     /// `GET|POST /namespaces/{ns}/{collection}` and `GET|PUT|DELETE /namespaces/{ns}/{collection}/{name}`.
     func addResourceRoutes<R: Resource>(_ type: R.Type, to api: RouterGroup<APIRequestContext>) {
         let collection = "/namespaces/:namespace/\(R.resourceType.collection)"
+        api.get(RouterPath("/\(R.resourceType.collection)")) { _, _ -> Response in
+            try Self.json(try await store.resources(R.self, namespace: nil).map(Self.redacted))
+        }
         api.get(RouterPath(collection)) { _, context -> Response in
             let namespace = try context.parameters.require("namespace")
             return try Self.json(try await store.resources(R.self, namespace: namespace).map(Self.redacted))

@@ -39,6 +39,7 @@ public struct APIRoutes: Sendable {
         addAuthRoutes(to: router)
         let api = router.group(RouterPath(Self.prefix))
         addNamespaceRoutes(to: api)
+        addUserRoutes(to: api)
         addResourceRoutes(CheckConfig.self, to: api)
         addResourceRoutes(Handler.self, to: api)
         addResourceRoutes(Mutator.self, to: api)

@@ -92,6 +92,8 @@ import Testing
             let created = try await client.execute(
                 uri: base, method: .post, headers: auth, body: TestSupport.json(Self.check))
             #expect(created.status == .created)
+            let everywhere = try await client.execute(uri: "/api/core/v2/checks", method: .get, headers: auth)
+            #expect(try TestSupport.decode([CheckConfig].self, everywhere.body).map(\.metadata.name) == ["check-nginx"])
         }
     }
 

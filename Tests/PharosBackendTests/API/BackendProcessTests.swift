@@ -36,6 +36,8 @@ import Testing
         let uninitialised = try Self.run(["start", "--state-dir", stateDir, "--api-listen-address", "127.0.0.1:0"])
         #expect(uninitialised.0 != 0)
         #expect(uninitialised.2.contains("not initialised"))
+        #expect(uninitialised.2.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: stateDir + "/pharos.db"))
 
         let first = try Self.run([
             "init", "--state-dir", stateDir, "--cluster-admin-username", "admin",

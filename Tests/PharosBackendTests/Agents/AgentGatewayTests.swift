@@ -116,6 +116,10 @@ import Testing
                     try await store.entityConfig(namespace: "default", name: "web-1") != nil
                 }
                 #expect(registered)
+                let keepaliveStored = try await TestSupport.eventually {
+                    try await store.event(namespace: "default", entity: "web-1", check: "keepalive")?.check?.status == 0
+                }
+                #expect(keepaliveStored)
 
                 var config = CheckConfig(metadata: ObjectMeta(name: "check-nginx", namespace: "default"))
                 config.command = "check_http -H 127.0.0.1"

@@ -103,4 +103,31 @@ import Testing
         #expect(BasicCredentials(authorization: "Bearer x") == nil)
         #expect(BasicCredentials(authorization: "Basic !!!") == nil)
     }
+
+    @Test func usersAreCreatedWithHashedPasswordsAndCanLogIn() async throws {
+        let store = try await TestSupport.seededStore()
+        let app = try await TestSupport.application(store: store, events: RecordingEvents())
+        try await app.test(.live) { client in
+            let auth = TestSupport.bearer(try await TestSupport.token(client))
+            let short = try await client.execute(
+                uri: "/api/core/v2/users", method: .post, headers: auth,
+                body: TestSupport.json(#"{"username":"alice","password":"short"}"#))
+            #expect(short.status == .badRequest)
+            #expect(try TestSupport.decode(ErrorBody.self, short.body).message.contains("password"))
+            let created = try await client.execute(
+                uri: "/api/core/v2/users", method: .post, headers: auth,
+                body: TestSupport.json(#"{"username":"alice","password":"alice-secret","groups":["ops"]}"#))
+            #expect(created.status == .created)
+            let listed = try await client.execute(uri: "/api/core/v2/users", method: .get, headers: auth)
+            let text = String(decoding: listed.body.readableBytesView, as: UTF8.self)
+            #expect(!text.contains("password"))
+            #expect(try TestSupport.decode([User].self, listed.body).map(\.username) == ["admin", "agent", "alice"])
+            let alice = BasicCredentials(username: "alice", password: "alice-secret")
+            #expect(
+                try await client.execute(uri: "/auth", method: .get, headers: TestSupport.basic(alice)).status == .ok)
+            let stored = try #require(try await store.resource(User.self, namespace: "", name: "alice"))
+            #expect(stored.password.isEmpty)
+            #expect(stored.passwordHash.hasPrefix("$2"))
+        }
+    }
 }
