@@ -1,0 +1,23 @@
+public import ServiceLifecycle
+
+extension PipelineRunner: Service {
+    /// Takes events from the queue until graceful shutdown and runs their handlers, at most
+    /// `maxConcurrentHandlers` at a time; waits for the handlers in flight before returning.
+    public func run() async throws {
+        let limit = maxConcurrentHandlers
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for await event in events.cancelOnGracefulShutdown() {
+                for handler in await plan(event) {
+                    if running >= limit {
+                        await group.next()
+                        running -= 1
+                    }
+                    group.addTask { await self.execute(handler, for: event) }
+                    running += 1
+                }
+            }
+        }
+        finishQueue()
+    }
+}
