@@ -127,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "pharos-backend",
             dependencies: [
-                "PharosCore", "PharosStore", "PharosStoreSQLite", "PharosBackend",
+                "PharosCore", "PharosStore", "PharosStoreSQLite", "PharosBackend", "PharosAssets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -58,3 +58,11 @@ public struct AssetError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension AssetError {
+    /// Whether the asset was not selected because no build's filters passed (Sensu skips such assets).
+    public var isNoBuildMatched: Bool {
+        if case .noBuildMatched = reason { return true }
+        return false
+    }
+}

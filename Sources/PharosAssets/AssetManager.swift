@@ -51,7 +51,9 @@ public actor AssetManager: RuntimeAssetProvider {
     /// Number of downloads started since creation (cache hits and shared downloads are not counted).
     public var downloadsStarted: Int { downloadCount }
 
-    /// Installs (or finds installed) each asset and returns their directories in the order given.
+    /// Installs (or finds installed) each asset and returns their directories in the order given. An asset none of
+    /// whose builds' filters pass against the entity is skipped, as Sensu Go does (the seed's `check-nginx` lists
+    /// alpine, centos and debian plugin assets and each agent installs only the one for its platform).
     /// - Parameters:
     ///   - assets: the `Asset` resources named by the command's `runtime_assets`, in that order.
     ///   - entity: the entity the asset filters are evaluated against.
@@ -60,11 +62,27 @@ public actor AssetManager: RuntimeAssetProvider {
     public func prepare(_ assets: [Asset], for entity: Entity) async throws -> AssetEnvironment {
         var directories: [(name: String, path: String)] = []
         for asset in assets {
-            let source = try AssetSource.select(for: asset, entity: entity)
+            guard let source = try Self.matchingSource(for: asset, entity: entity) else {
+                logger.debug(
+                    "asset skipped: no build matches the entity",
+                    metadata: ["asset.name": "\(asset.metadata.name)", "entity.name": "\(entity.metadata.name)"])
+                continue
+            }
             let path = try await install(source)
             directories.append((name: asset.metadata.name, path: path))
         }
         return AssetEnvironment(assetDirectories: directories)
+    }
+
+    /// The build to install, or `nil` when no build's filters pass (the asset is then skipped).
+    /// - Throws: `AssetError` for any other selection problem.
+    static func matchingSource(for asset: Asset, entity: Entity) throws(AssetError) -> AssetSource? {
+        do {
+            return try AssetSource.select(for: asset, entity: entity)
+        } catch {
+            if error.isNoBuildMatched { return nil }
+            throw error
+        }
     }
 
     /// Installs one source (or finds it installed) and returns its directory.

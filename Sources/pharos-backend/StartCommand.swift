@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PharosAssets
 import PharosBackend
 import PharosStore
 import PharosStoreSQLite
@@ -45,13 +46,17 @@ struct StartCommand: AsyncParsableCommand {
             try await BackendInitializer.initialize(store, adminUsername: username, adminPassword: password)
             logger.info("state directory initialised", metadata: ["state.dir": "\(stateDir)"])
         }
+        // Handler and mutator runtime assets are installed under the state directory.
+        let assets = AssetManager(cacheDirectory: stateDir + "/cache/assets", logger: logger)
+        let pipeline = PipelineRunner(store: store, assets: assets, logger: logger)
         let backend = try await Backend.makeServices(
-            configuration: configuration, store: store, logger: logger,
+            configuration: configuration, store: store, logger: logger, pipeline: pipeline,
+            scheduler: { publisher in Scheduler(store: store, publisher: publisher, logger: logger) },
             onAPIRunning: { port in logger.info("api listening", metadata: ["api.port": "\(port)"]) },
             onAgentGatewayRunning: { port in logger.info("agent gateway listening", metadata: ["agent.port": "\(port)"])
             })
         let group = ServiceGroup(
-            services: backend.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: [pipeline] + backend.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 

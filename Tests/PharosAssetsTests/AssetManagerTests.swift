@@ -100,13 +100,17 @@ import Testing
         let manager = AssetManager(cacheDirectory: fixture.cacheDirectory(), logger: logger)
         let asset = Self.asset(
             "http://127.0.0.1:1/x.tar.gz", sha512: fixture.sha512, filters: ["entity.system.os == 'windows'"])
-        let error = try await #require(throws: AssetError.self) {
-            try await manager.prepare([asset], for: Self.linuxEntity())
+        let error = try #require(throws: AssetError.self) {
+            try AssetSource.select(for: asset, entity: Self.linuxEntity())
         }
         #expect(
             error.description
                 == "asset \"hello\" (http://127.0.0.1:1/x.tar.gz): no build matched the entity "
                 + "(filters: entity.system.os == 'windows')")
+        // prepare() skips such an asset instead of failing the command, as Sensu does.
+        let environment = try await manager.prepare([asset], for: Self.linuxEntity())
+        #expect(environment.assetDirectories.isEmpty)
+        #expect(await manager.downloadsStarted == 0)
     }
 
     @Test func selectsFirstBuildWhoseFiltersAllPass() throws {

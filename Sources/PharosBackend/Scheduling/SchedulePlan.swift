@@ -93,10 +93,9 @@ public struct SchedulePlan: Sendable {
         return .interval(IntervalSchedule(checkName: check.metadata.name, interval: .seconds(Int64(check.interval))))
     }
 
-    /// Whether one of the check's `subdues` windows is active at `date` (undecodable windows are ignored).
+    /// Whether one of the check's `subdues` windows is active at `date`.
     public static func isSubdued(_ check: CheckConfig, at date: Date) -> Bool {
-        let windows = check.subdues.compactMap { try? $0.decode(SubdueWindow.self) }
-        return SubdueWindow.anyActive(windows, at: date)
+        SubdueWindow.anyActive(check.subdues, at: date)
     }
 
     static func firstFire(_ timing: Timing, now: UInt64) -> UInt64 {

@@ -10,7 +10,7 @@ import Testing
 
     static func check(
         _ name: String, interval: UInt32 = 10, cron: String = "", publish: Bool = true, command: String = "true",
-        subdues: [JSONValue] = [], namespace: String = "default"
+        subdues: [SubdueWindow] = [], namespace: String = "default"
     ) -> CheckConfig {
         CheckConfig(
             metadata: ObjectMeta(name: name, namespace: namespace), command: command, interval: interval,
@@ -60,9 +60,7 @@ import Testing
     }
 
     @Test func subduedFiresAreMarked() throws {
-        let window: JSONValue = .object([
-            "begin": .string("2026-01-01T00:00:00Z"), "end": .string("2026-01-01T01:00:00Z"),
-        ])
+        let window = SubdueWindow(begin: "2026-01-01T00:00:00Z", end: "2026-01-01T01:00:00Z", repeat: [])
         var plan = SchedulePlan()
         plan.update(
             checks: [Self.check("quiet", subdues: [window]), Self.check("loud")], now: Self.t0)
