@@ -95,7 +95,10 @@ import Testing
         #expect(records.allSatisfy { $0.request.assets.map(\.metadata.name) == ["monitoring-plugins-debian"] })
         #expect(records.allSatisfy { $0.request.hooks.map(\.metadata.name) == ["ps"] })
         let issued = stride(from: 0, to: records.count, by: 2).map { records[$0].request.issued }
-        #expect(issued == issued.sorted() && Set(issued).count == issued.count)
+        // `issued` is the publish time in whole seconds: never decreasing, and fires are one interval apart on an
+        // idle machine (a fire delayed by load can share its second with the next one, so only order is asserted).
+        #expect(issued == issued.sorted())
+        #expect((issued.last ?? 0) - (issued.first ?? 0) >= Int64(fires - 2))
         let now = Int64(Date().timeIntervalSince1970)
         #expect(issued.allSatisfy { now - $0 <= 15 })
         #expect(await scheduler.published == records.count)
