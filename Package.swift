@@ -23,6 +23,9 @@ let package = Package(
         .executable(name: "pharos-agent", targets: ["pharos-agent"]),
         .executable(name: "pharos-influxdb-handler", targets: ["pharos-influxdb-handler"]),
         .executable(name: "pharos-metric-tag-enrichment", targets: ["pharos-metric-tag-enrichment"]),
+        .library(name: "PharosClient", targets: ["PharosClient"]),
+        .library(name: "PharosCLI", targets: ["PharosCLI"]),
+        .executable(name: "pharosctl", targets: ["pharosctl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -165,6 +168,44 @@ let package = Package(
                 "PharosCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "PharosClient",
+            dependencies: [
+                "PharosCore", "PharosWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "PharosCLI",
+            dependencies: [
+                "PharosClient", "PharosCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "pharosctl",
+            dependencies: ["PharosCLI"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "PharosCLITests",
+            dependencies: [
+                "PharosCLI", "PharosClient", "PharosCore", "pharosctl",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -1,0 +1,3 @@
+import PharosCLI
+
+await PharosCtl.main()
