@@ -205,7 +205,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
-            resources: [.copy("Fixtures")],
+
             swiftSettings: upcoming
         ),
         .testTarget(

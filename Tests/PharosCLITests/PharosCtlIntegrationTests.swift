@@ -7,7 +7,7 @@ import Testing
 /// once it is merged).
 @Suite(.serialized) struct PharosCtlIntegrationTests {
     static func fixture() throws -> URL {
-        try #require(Bundle.module.url(forResource: "check-nginx", withExtension: "yaml", subdirectory: "Fixtures"))
+        SeedFixture.checkNginx
     }
 
     @Test func clientAuthenticatesPutsListsGetsAndDeletes() async throws {

@@ -47,8 +47,7 @@ import Testing
     }
 
     @Test func validDocumentsGetNamespaceAndManagedByLabel() throws {
-        let fixture = try #require(
-            Bundle.module.url(forResource: "check-nginx", withExtension: "yaml", subdirectory: "Fixtures"))
+        let fixture = SeedFixture.checkNginx
         let batch = ResourceBatch(
             decoding: [ResourceInput(source: "check-nginx.yaml", data: try Data(contentsOf: fixture))],
             namespace: "webinar")

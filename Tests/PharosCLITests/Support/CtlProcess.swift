@@ -15,7 +15,8 @@ struct CtlProcess {
         if let explicit = ProcessInfo.processInfo.environment["PHAROS_BIN_DIR"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit, isDirectory: true)
         }
-        return Bundle.module.bundleURL.deletingLastPathComponent()
+        // The test runner lives beside the products it was built with.
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
     /// Runs `pharosctl arguments…` with `stdin` and the config directory `configDir`, and waits for it to exit
