@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// `pharos-agent`: the Pharos agent. Subcommands: `extract-metrics` (debug a check's metric output).
+/// `pharos-agent`: the Pharos agent. Subcommands: `start` (run the agent), `extract-metrics` (debug a check's metric output).
 @main
 struct AgentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pharos-agent",
         abstract: "The Pharos agent (Sensu Go 6.x compatible).",
-        subcommands: [ExtractMetricsCommand.self]
+        subcommands: [StartCommand.self, ExtractMetricsCommand.self]
     )
 }

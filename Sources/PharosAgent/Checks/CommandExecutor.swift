@@ -1,0 +1,91 @@
+import Subprocess
+
+#if canImport(System)
+    import System
+#else
+    import SystemPackage
+#endif
+
+/// Runs check commands with `sh -c` through swift-subprocess (reference §5.4): a new process group per command,
+/// standard output and error merged, and on timeout or task cancellation `SIGKILL` to the whole group.
+public enum CommandExecutor {
+    /// The most output kept per command, in bytes (1 MiB); the rest is read and dropped.
+    public static let outputLimit = 1 << 20
+
+    /// Runs `command` with `/bin/sh -c`.
+    ///
+    /// - Parameters:
+    ///   - command: the shell command line.
+    ///   - environment: the complete environment of the command.
+    ///   - timeout: kill the process group after this long; `nil` waits for the command to end.
+    /// - Returns: the outcome, merged output (decoded as UTF-8 with replacement) and duration. Never throws: a
+    ///   start failure is ``CommandResult/Outcome/failedToStart(_:)``.
+    public static func run(command: String, environment: [String: String], timeout: Duration?) async -> CommandResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var options = PlatformOptions()
+        options.processGroupID = 0
+        var variables: [Environment.Key: String] = [:]
+        for (key, value) in environment {
+            variables[Environment.Key(stringLiteral: key)] = value
+        }
+        let collected = OutputCollector(limit: outputLimit)
+        do {
+            let result = try await Subprocess.run(
+                .path(FilePath("/bin/sh")), arguments: ["-c", command], environment: .custom(variables),
+                platformOptions: options, input: .none, output: .sequence, error: .combinedWithOutput
+            ) { execution in
+                try await withTaskCancellationHandler {
+                    try await withThrowingTaskGroup(of: Bool.self) { group in
+                        group.addTask {
+                            for try await chunk in execution.standardOutput {
+                                chunk.withUnsafeBytes { collected.append($0) }
+                            }
+                            return false
+                        }
+                        if let timeout {
+                            group.addTask {
+                                // Cancelled (the command ended first) → false.
+                                (try? await Task.sleep(for: timeout)) != nil
+                            }
+                        }
+                        while let expired = try await group.next() {
+                            if expired {
+                                collected.markTimedOut()
+                                try? execution.send(signal: .kill, toProcessGroup: true)
+                            } else {
+                                group.cancelAll()
+                            }
+                        }
+                    }
+                } onCancel: {
+                    try? execution.send(signal: .kill, toProcessGroup: true)
+                }
+            }
+            let duration = Self.seconds(start.duration(to: clock.now))
+            let output = collected.text
+            if collected.timedOut {
+                return CommandResult(outcome: .timedOut, output: output, duration: duration)
+            }
+            switch result.terminationStatus {
+            case .exited(let code):
+                return CommandResult(outcome: .exited(code), output: output, duration: duration)
+            case .signaled(let signal):
+                return CommandResult(outcome: .signaled(signal), output: output, duration: duration)
+            }
+        } catch {
+            let duration = Self.seconds(start.duration(to: clock.now))
+            if collected.timedOut {
+                return CommandResult(outcome: .timedOut, output: collected.text, duration: duration)
+            }
+            return CommandResult(
+                outcome: .failedToStart("failed to run check command: \(error)"), output: "", duration: duration)
+        }
+    }
+
+    /// A duration in seconds as a floating-point number.
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,17 @@
+import PharosCore
+
+/// The agent's mutable view of itself, shared by the connection, the keepalive loop and the check loop:
+/// the subscriptions in effect (the backend's stored entity config replaces the configured ones).
+actor AgentState {
+    private(set) var subscriptions: [String]
+
+    init(subscriptions: [String]) {
+        self.subscriptions = subscriptions
+    }
+
+    /// Applies an `entity_config` from the backend; the `not found` placeholder changes nothing.
+    func apply(_ config: EntityConfig) {
+        guard config.metadata.name != "not found" else { return }
+        subscriptions = config.subscriptions
+    }
+}

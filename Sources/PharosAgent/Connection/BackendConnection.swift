@@ -1,0 +1,303 @@
+import Foundation
+import HTTPTypes
+import HummingbirdWSClient
+public import Logging
+import NIOCore
+import NIOSSL
+public import PharosCore
+import PharosWire
+public import ServiceLifecycle
+
+/// The agent's link to the backend (Sensu Go 6.x agent connection manager, reference §3.1-3.4, §4.7): connects
+/// over WebSocket to one backend URL after another with exponential backoff, sends a keepalive at once and then
+/// every keepalive interval, applies `entity_config`, runs each `check_request` through the ``CheckRunner`` and
+/// sends the results as `event` frames through a bounded queue that survives reconnects. On graceful shutdown it
+/// sends `goodbye` (`{}`) and closes the connection.
+public struct BackendConnection: Service, Sendable {
+    private let configuration: AgentConfiguration
+    private let runner: CheckRunner
+    private let system: @Sendable () -> EntitySystem
+    private let logger: Logger
+    private let queueCapacity: Int
+
+    /// Creates the service; nothing happens until ``run()``.
+    /// - Parameters:
+    ///   - configuration: URLs, identity, credentials, keepalive and retry settings.
+    ///   - runner: runs check requests.
+    ///   - queueCapacity: result frames kept while disconnected (oldest dropped beyond it; default 1000).
+    ///   - system: the host facts for each keepalive (default ``SystemInfo/collect()``).
+    ///   - logger: connection failures are logged at `.error` with their reason.
+    public init(
+        configuration: AgentConfiguration, runner: CheckRunner, queueCapacity: Int = 1000,
+        system: @escaping @Sendable () -> EntitySystem = SystemInfo.collect, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.runner = runner
+        self.queueCapacity = queueCapacity
+        self.system = system
+        self.logger = logger
+    }
+
+    /// How one WebSocket session ended.
+    private enum SessionEnd: Sendable {
+        case shutdown
+        case closed(String)
+    }
+
+    /// Connects, reconnects and runs checks until graceful shutdown (or cancellation).
+    public func run() async throws {
+        let queue = OutboundQueue(capacity: queueCapacity, logger: logger)
+        let state = AgentState(subscriptions: configuration.subscriptions)
+        let (requests, requestSink) = AsyncStream.makeStream(
+            of: CheckRequest.self, bufferingPolicy: .bufferingOldest(100))
+        let shutdown = ShutdownSignal()
+        await withGracefulShutdownHandler {
+            await run(queue: queue, state: state, requests: requests, requestSink: requestSink, shutdown: shutdown)
+        } onGracefulShutdown: {
+            shutdown.trigger()
+        }
+    }
+
+    /// Runs the connection loop and the check loop until the connection loop ends.
+    private func run(
+        queue: OutboundQueue, state: AgentState, requests: AsyncStream<CheckRequest>,
+        requestSink: AsyncStream<CheckRequest>.Continuation, shutdown: ShutdownSignal
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await connectLoop(queue: queue, state: state, requests: requestSink, shutdown: shutdown)
+                requestSink.finish()
+            }
+            group.addTask {
+                await checkLoop(requests: requests, queue: queue, state: state)
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Runs each accepted check request in its own child task and queues its result.
+    private func checkLoop(requests: AsyncStream<CheckRequest>, queue: OutboundQueue, state: AgentState) async {
+        await withDiscardingTaskGroup { group in
+            for await request in requests {
+                group.addTask {
+                    let entity = await currentEntity(state: state)
+                    guard let event = await runner.run(request, entity: entity) else { return }
+                    do {
+                        await queue.push(try AgentFrame.make(.event, event))
+                    } catch {
+                        logger.error("cannot encode check result", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
+        }
+    }
+
+    /// The agent's entity now.
+    private func currentEntity(state: AgentState) async -> Entity {
+        AgentEvents.entity(
+            configuration: configuration, subscriptions: await state.subscriptions, system: system(),
+            now: AgentEvents.unixNow())
+    }
+
+    /// Tries the backends in turn until graceful shutdown, waiting with backoff after each failure.
+    private func connectLoop(
+        queue: OutboundQueue, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation,
+        shutdown: ShutdownSignal
+    ) async {
+        var selector = BackendSelector(urls: configuration.backendURLs)
+        var backoff = Backoff(
+            minimum: configuration.retryMinimum, maximum: configuration.retryMaximum,
+            multiplier: configuration.retryMultiplier)
+        while !Task.isCancelled && !shutdown.isTriggered {
+            let url = selector.next()
+            do {
+                switch try await session(
+                    url: url, queue: queue, state: state, requests: requests, shutdown: shutdown)
+                {
+                case .shutdown:
+                    return
+                case .closed:
+                    backoff.reset()
+                }
+            } catch {
+                let reason = await describe(error, url: url, subscriptions: await state.subscriptions)
+                logger.error("cannot connect to backend", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
+            }
+            let delay = backoff.nextDelay()
+            logger.info("reconnecting", metadata: ["delay": "\(delay)"])
+            let slept: Void?? = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+            guard case .some(.some) = slept else { return }
+        }
+    }
+
+    /// The handshake headers (reference §3.1).
+    private func handshakeHeaders(subscriptions: [String]) -> [(String, String)] {
+        let credentials = Data("\(configuration.user):\(configuration.password)".utf8).base64EncodedString()
+        return [
+            (HandshakeHeader.agentName, configuration.name),
+            (HandshakeHeader.namespace, configuration.namespace),
+            (HandshakeHeader.user, configuration.user),
+            (HandshakeHeader.subscriptions, subscriptions.joined(separator: ",")),
+            ("Authorization", "Basic \(credentials)"),
+        ]
+    }
+
+    /// The TLS settings for `wss://` backends.
+    private func tlsConfiguration() throws -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if configuration.insecureSkipTLSVerify {
+            tls.certificateVerification = .none
+        }
+        if !configuration.trustedCAFile.isEmpty {
+            tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(configuration.trustedCAFile))
+        }
+        return tls
+    }
+
+    /// One connection: returns how it ended after it was established; throws when it could not be established.
+    private func session(
+        url: String, queue: OutboundQueue, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation,
+        shutdown: ShutdownSignal
+    ) async throws -> SessionEnd {
+        var fields = HTTPFields()
+        for (name, value) in handshakeHeaders(subscriptions: await state.subscriptions) {
+            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+        }
+        let wsConfiguration = WebSocketClientConfiguration(
+            maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: .milliseconds(500))
+        let tls = url.hasPrefix("wss://") ? try tlsConfiguration() : nil
+        let logger = self.logger
+        logger.info("connecting to backend", metadata: ["backend.url": "\(url)"])
+        // Detached so the WebSocket client does not see ServiceLifecycle's graceful shutdown: it would close the
+        // connection before `goodbye` is written. Cancelled by the cancellation handler below when this task is.
+        let client = Task.detached {
+            try await WebSocketClient.connect(
+                url: url, configuration: wsConfiguration, tlsConfiguration: tls, logger: logger
+            ) { inbound, outbound, _ in
+                logger.info("connected to backend", metadata: ["backend.url": "\(url)"])
+                let result = await withTaskGroup(of: SessionEnd.self) { group in
+                    group.addTask {
+                        await keepaliveLoop(outbound: outbound, state: state)
+                    }
+                    group.addTask {
+                        await sendLoop(outbound: outbound, queue: queue)
+                    }
+                    group.addTask {
+                        do {
+                            for try await message in inbound.messages(maxSize: 1 << 22) {
+                                await receive(message, state: state, requests: requests)
+                            }
+                            return .closed("backend closed the connection")
+                        } catch {
+                            return .closed("receive failed: \(error)")
+                        }
+                    }
+                    group.addTask {
+                        await shutdown.wait()
+                        guard shutdown.isTriggered else { return .closed("cancelled") }
+                        do {
+                            let goodbye = try AgentFrame.make(.goodbye, [String: String]())
+                            try await outbound.writeBinaryMessage(ByteBuffer(bytes: goodbye.bytes))
+                            logger.info("goodbye sent to backend")
+                        } catch {
+                            logger.warning("cannot send goodbye", metadata: ["error": "\(error)"])
+                        }
+                        return .shutdown
+                    }
+                    let first = await group.next() ?? .closed("backend closed the connection")
+                    group.cancelAll()
+                    return first
+                }
+                if case .closed(let reason) = result {
+                    logger.warning(
+                        "connection to backend lost", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
+                }
+            }
+        }
+        try await withTaskCancellationHandler {
+            _ = try await client.value
+        } onCancel: {
+            client.cancel()
+        }
+        return shutdown.isTriggered ? .shutdown : .closed("backend closed the connection")
+    }
+
+    /// Sends a keepalive now and then every keepalive interval; ends when a write fails or on cancellation.
+    private func keepaliveLoop(outbound: WebSocketOutboundWriter, state: AgentState) async -> SessionEnd {
+        var sequence: Int64 = 0
+        while !Task.isCancelled {
+            sequence += 1
+            let entity = await currentEntity(state: state)
+            let event = AgentEvents.keepalive(
+                entity: entity, configuration: configuration, now: entity.lastSeen, sequence: sequence)
+            do {
+                let frame = try AgentFrame.make(.keepalive, event)
+                try await outbound.writeBinaryMessage(ByteBuffer(bytes: frame.bytes))
+                logger.debug("keepalive sent", metadata: ["sequence": "\(sequence)"])
+            } catch {
+                return .closed("keepalive write failed: \(error)")
+            }
+            do {
+                try await Task.sleep(for: configuration.keepaliveInterval)
+            } catch {
+                return .closed("cancelled")
+            }
+        }
+        return .closed("cancelled")
+    }
+
+    /// Sends queued result frames while connected; a frame whose write fails goes back to the front of the queue.
+    private func sendLoop(outbound: WebSocketOutboundWriter, queue: OutboundQueue) async -> SessionEnd {
+        for await _ in await queue.subscribe() {
+            while let frame = await queue.popFirst() {
+                do {
+                    try await outbound.writeBinaryMessage(ByteBuffer(bytes: frame.bytes))
+                } catch {
+                    await queue.pushFront(frame)
+                    return .closed("event write failed: \(error)")
+                }
+            }
+        }
+        return .closed("cancelled")
+    }
+
+    /// Handles one message from the backend.
+    private func receive(
+        _ message: WebSocketMessage, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation
+    ) async {
+        let bytes: [UInt8] =
+            switch message {
+            case .binary(let buffer): Array(buffer.readableBytesView)
+            case .text(let text): Array(text.utf8)
+            }
+        do {
+            let frame = try AgentFrame(bytes: bytes)
+            switch frame.messageType {
+            case .entityConfig:
+                let config = try frame.decode(EntityConfig.self)
+                await state.apply(config)
+                logger.debug("entity config received", metadata: ["entity.name": "\(config.metadata.name)"])
+            case .checkRequest:
+                let request = try frame.decode(CheckRequest.self)
+                if case .dropped = requests.yield(request) {
+                    logger.warning("too many pending check requests; request dropped")
+                }
+            default:
+                logger.error("unexpected message type from backend ignored", metadata: ["type": "\(frame.type)"])
+            }
+        } catch {
+            logger.error("invalid message from backend ignored", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// A one-line reason for a failed connection attempt.
+    private func describe(_ error: any Error, url: String, subscriptions: [String]) async -> String {
+        if let clientError = error as? WebSocketClientError, clientError == .webSocketUpgradeFailed {
+            let tls = url.hasPrefix("wss://") ? try? tlsConfiguration() : nil
+            return await UpgradeProbe.reason(
+                url: url, headers: handshakeHeaders(subscriptions: subscriptions), tlsConfiguration: tls)
+        }
+        return "\(error)"
+    }
+}
