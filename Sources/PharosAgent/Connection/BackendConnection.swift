@@ -14,7 +14,7 @@ public import ServiceLifecycle
 /// sends the results as `event` frames through a bounded queue that survives reconnects. On graceful shutdown it
 /// sends `goodbye` (`{}`) and closes the connection.
 public struct BackendConnection: Service, Sendable {
-    private let configuration: AgentConfiguration
+    let configuration: AgentConfiguration
     private let runner: CheckRunner
     private let system: @Sendable () -> EntitySystem
     private let logger: Logger

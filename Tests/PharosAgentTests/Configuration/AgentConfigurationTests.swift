@@ -128,3 +128,12 @@ import Testing
         }
     }
 }
+
+@Suite struct AgentConfigurationDescriptionTests {
+    @Test func descriptionsNeverShowThePassword() {
+        let configuration = AgentConfiguration(name: "pod-1", password: "s3cret-value")
+        #expect(!"\(configuration)".contains("s3cret-value"))
+        #expect(!String(reflecting: configuration).contains("s3cret-value"))
+        #expect("\(configuration)".contains("password: REDACTED"))
+    }
+}
