@@ -146,7 +146,7 @@ let package = Package(
             dependencies: [
                 "PharosCore",
                 "PharosMetrics",
-                "PharosAgent",
+                "PharosAgent", "PharosAssets",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

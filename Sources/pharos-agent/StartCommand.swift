@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PharosAgent
+import PharosAssets
 import ServiceLifecycle
 import UnixSignals
 
@@ -85,7 +86,9 @@ struct StartCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "pharos-agent")
         logger[metadataKey: "agent.name"] = "\(configuration.name)"
-        let runner = CheckRunner(agentName: configuration.name, assets: DisabledAssetProvider(), logger: logger)
+        // Runtime assets are downloaded, verified and unpacked under <cache-dir>/assets.
+        let assets = AssetManager(cacheDirectory: configuration.cacheDirectory + "/assets", logger: logger)
+        let runner = CheckRunner(agentName: configuration.name, assets: assets, logger: logger)
         let connection = BackendConnection(configuration: configuration, runner: runner, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
