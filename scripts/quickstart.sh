@@ -154,7 +154,7 @@ start_backend() {
     wait_for 30 "pharos-backend" curl -sf "http://127.0.0.1:$api_port/health"
 }
 
-ctl() { "$bin/pharosctl" --config-dir "$work/pharosctl" "$@"; }
+ctl() { "$bin/pharosctl" "$@" --config-dir "$work/pharosctl"; }
 
 pack_assets() {
     log "packing assets, served from http://$host_ip:$asset_port/"
@@ -352,8 +352,8 @@ case $mode in
         cat <<EOF
 
 Pharos is running. Look at it with:
-  $bin/pharosctl --config-dir $work/pharosctl entity list --namespace $namespace
-  $bin/pharosctl --config-dir $work/pharosctl event list --namespace $namespace
+  $bin/pharosctl entity list --namespace $namespace --config-dir $work/pharosctl
+  $bin/pharosctl event list --namespace $namespace --config-dir $work/pharosctl
   curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=sensu --data-urlencode 'q=SELECT * FROM "time" GROUP BY * LIMIT 3'
 Logs: $work/backend.log, $work/pods/N/agent.log.   Ctrl-C stops everything and cleans up.
 EOF

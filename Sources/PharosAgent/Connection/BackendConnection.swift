@@ -144,6 +144,18 @@ public struct BackendConnection: Service, Sendable {
     }
 
     /// The TLS settings for `wss://` backends.
+    /// TLS Server Name Indication cannot carry an IP address (RFC 6066 §3), and the WebSocket client would send the
+    /// URL's host. For `wss://<IP>` with `--insecure-skip-tls-verify` (no hostname check) a fixed placeholder name is
+    /// sent instead; with verification on, the URL's host is used as is (use a DNS name for an IP-only backend).
+    static func sniHostname(for url: String, insecureSkipVerify: Bool) -> String? {
+        guard insecureSkipVerify, let host = URLComponents(string: url)?.host else { return nil }
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        var ipv4 = in_addr()
+        var ipv6 = in6_addr()
+        let isIP = inet_pton(AF_INET, bare, &ipv4) == 1 || inet_pton(AF_INET6, bare, &ipv6) == 1
+        return isIP ? "pharos-backend" : nil
+    }
+
     private func tlsConfiguration() throws -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         if configuration.insecureSkipTLSVerify {
@@ -165,7 +177,8 @@ public struct BackendConnection: Service, Sendable {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
         let wsConfiguration = WebSocketClientConfiguration(
-            maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: .milliseconds(500))
+            maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: .milliseconds(500),
+            sniHostname: Self.sniHostname(for: url, insecureSkipVerify: configuration.insecureSkipTLSVerify))
         let tls = url.hasPrefix("wss://") ? try tlsConfiguration() : nil
         let logger = self.logger
         logger.info("connecting to backend", metadata: ["backend.url": "\(url)"])
