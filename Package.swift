@@ -281,6 +281,14 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: upcoming
         ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "pharos-backend", "pharos-agent", "pharosctl", "pharos-influxdb-handler",
+                "pharos-metric-tag-enrichment",
+            ],
+            swiftSettings: upcoming
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

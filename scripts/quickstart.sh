@@ -55,7 +55,11 @@ fail() { echo "quickstart: $*" >&2; exit 1; }
 
 cleanup() {
     set +e
+    # SIGTERM first; SIGKILL for whatever is left (a parent that ignores SIGTERM, e.g. a test runner, passes that
+    # disposition on to the servers it starts).
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+    sleep 0.3
+    for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null; done
     for i in $(seq 1 "$pods") 99; do
         ns="pharos-pod-$i"
         if ip netns list | grep -qw "$ns"; then
@@ -67,6 +71,7 @@ cleanup() {
         ip link del "pharos-veth$i" 2>/dev/null
     done
     ip link del "$bridge" 2>/dev/null
+    pkill -9 -f "http.server $asset_port --bind $host_ip" 2>/dev/null
     wait 2>/dev/null
 }
 trap cleanup EXIT
@@ -166,7 +171,8 @@ pack_assets() {
     tar -C "$assets/monitoring-plugins" -czf "$work/www/monitoring-plugins-debian.tar.gz" bin
     tar -C "$assets/influx-handler" -czf "$work/www/pharos-influxdb-handler.tar.gz" bin
     tar -C "$assets/tag-enrichment" -czf "$work/www/pharos-metric-tag-enrichment.tar.gz" bin
-    python3 -m http.server "$asset_port" --bind "$host_ip" --directory "$work/www" >"$work/assets.log" 2>&1 &
+    # exec: the recorded pid is the server itself, not a wrapper (pyenv shims fork), so cleanup can stop it.
+    (exec python3 -m http.server "$asset_port" --bind "$host_ip" --directory "$work/www" >"$work/assets.log" 2>&1) &
     pids+=($!)
     wait_for 10 "asset server" curl -sf "http://$host_ip:$asset_port/"
 }
