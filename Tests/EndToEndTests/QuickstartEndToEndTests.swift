@@ -40,7 +40,7 @@ import Testing
         process.environment = environment
         // Output goes to a file, not a pipe: a pipe would stay open while any child the script started lives.
         let transcriptFile = FileManager.default.temporaryDirectory.appendingPathComponent("pharos-e2e-\(getpid()).log")
-        FileManager.default.createFile(atPath: transcriptFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: transcriptFile.path, contents: nil)
         let output = try FileHandle(forWritingTo: transcriptFile)
         defer { try? FileManager.default.removeItem(at: transcriptFile) }
         process.standardOutput = output
