@@ -2,21 +2,23 @@
 /// §5.7): each asset's `bin/` is prepended to `PATH`, `lib/` to `LD_LIBRARY_PATH`, `include/` to `CPATH`, and
 /// `<ASSET_NAME>_PATH` (upper-cased, non-alphanumerics → `_`) points at the asset's directory.
 public struct AssetEnvironment: Sendable, Hashable {
-    /// Installed asset directories, in the order the command listed its `runtime_assets`.
-    public var assetDirectories: [(name: String, path: String)] {
-        get { zip(names, paths).map { ($0, $1) } }
-        set {
-            names = newValue.map(\.name)
-            paths = newValue.map(\.path)
-        }
+    /// One installed asset: its name and absolute directory.
+    private struct Directory: Sendable, Hashable {
+        var name: String
+        var path: String
     }
 
-    private var names: [String] = []
-    private var paths: [String] = []
+    private var directories: [Directory]
+
+    /// Installed asset directories, in the order the command listed its `runtime_assets`.
+    public var assetDirectories: [(name: String, path: String)] {
+        get { directories.map { ($0.name, $0.path) } }
+        set { directories = newValue.map { Directory(name: $0.name, path: $0.path) } }
+    }
 
     /// Creates an environment from installed asset directories (name, absolute path).
     public init(assetDirectories: [(name: String, path: String)] = []) {
-        self.assetDirectories = assetDirectories
+        self.directories = assetDirectories.map { Directory(name: $0.name, path: $0.path) }
     }
 
     /// The `<ASSET_NAME>_PATH` variable name of an asset, e.g. `sensu/http-checks` → `SENSU_HTTP_CHECKS_PATH`.
@@ -32,7 +34,7 @@ public struct AssetEnvironment: Sendable, Hashable {
     public func applied(to base: [String: String]) -> [String: String] {
         var environment = base
         func prepend(_ key: String, _ subdirectory: String) {
-            let added = paths.map { "\($0)/\(subdirectory)" }
+            let added = directories.map { "\($0.path)/\(subdirectory)" }
             guard !added.isEmpty else { return }
             let existing = environment[key].map { [$0] } ?? []
             environment[key] = (added + existing.filter { !$0.isEmpty }).joined(separator: ":")
@@ -40,18 +42,9 @@ public struct AssetEnvironment: Sendable, Hashable {
         prepend("PATH", "bin")
         prepend("LD_LIBRARY_PATH", "lib")
         prepend("CPATH", "include")
-        for (name, path) in zip(names, paths) {
-            environment[Self.pathVariable(forAsset: name)] = path
+        for directory in directories {
+            environment[Self.pathVariable(forAsset: directory.name)] = directory.path
         }
         return environment
-    }
-
-    public static func == (lhs: AssetEnvironment, rhs: AssetEnvironment) -> Bool {
-        lhs.names == rhs.names && lhs.paths == rhs.paths
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(names)
-        hasher.combine(paths)
     }
 }
