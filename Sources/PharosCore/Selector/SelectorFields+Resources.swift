@@ -17,7 +17,7 @@ extension SelectorFields {
                 "event.is_silenced", "event.check.is_silenced", "event.check.name", "event.check.handlers",
                 "event.check.publish", "event.check.round_robin", "event.check.runtime_assets", "event.check.state",
                 "event.check.status", "event.check.subscriptions", "event.entity.deregister",
-                "event.entity.entity_class", "event.entity.name", "event.entity.subscriptions",
+                "event.entity.entity_class", "event.entity.name", "event.entity.subscriptions", "event.name",
             ]
         case .handler: specific = ["handler.filters", "handler.handlers", "handler.mutator", "handler.type"]
         case .eventFilter: specific = ["filter.action", "filter.runtime_assets"]
