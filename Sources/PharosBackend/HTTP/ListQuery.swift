@@ -25,23 +25,23 @@ struct ListQuery: Sendable {
     /// Parses the query of `request` for a list of `type`.
     /// - Throws: `APIError` 400 naming the parameter (bad limit, token or selector, unknown field).
     init(_ request: Request, type: ResourceType) throws(APIError) {
-        let parameters = request.uri.queryParameters
+        let parameters = Self.formParameters(request.uri.query ?? "")
         limit = 0
-        if let text = parameters["limit"].map(String.init), !text.isEmpty {
+        if let text = parameters["limit"], !text.isEmpty {
             guard let value = Int(text), value >= 0 else {
                 throw APIError(.invalidArgument, "limit: must be a whole number of 0 or more, not \"\(text)\"")
             }
             limit = value
         }
         after = nil
-        if let token = parameters["continue"].map(String.init), !token.isEmpty {
+        if let token = parameters["continue"], !token.isEmpty {
             guard let key = Self.decodeToken(token) else {
                 throw APIError(.invalidArgument, "continue: not a token returned in Sensu-Continue")
             }
             after = key
         }
         do {
-            if let text = parameters["fieldSelector"].map(String.init), !text.isEmpty {
+            if let text = parameters["fieldSelector"], !text.isEmpty {
                 let selector = try Selector(parsing: text, parameter: "fieldSelector")
                 let known = SelectorFields.names(of: type)
                 let prefix = SelectorFields.prefix(of: type)
@@ -50,12 +50,28 @@ struct ListQuery: Sendable {
                 }
                 fieldSelector = selector
             }
-            if let text = parameters["labelSelector"].map(String.init), !text.isEmpty {
+            if let text = parameters["labelSelector"], !text.isEmpty {
                 labelSelector = try Selector(parsing: text, parameter: "labelSelector")
             }
         } catch {
             throw APIError(.invalidArgument, error.description)
         }
+    }
+
+    /// The query string's parameters decoded as `application/x-www-form-urlencoded` (`+` is a space, then
+    /// percent-decoding), as HTTP clients such as Python `requests` encode them; the first of a repeated name wins.
+    static func formParameters(_ query: String) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decode(parts[0])
+            if parameters[name] == nil { parameters[name] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        return parameters
     }
 
     /// One page of `items`: those matching the selectors, ordered by `key`, after the token's key, at most `limit`.

@@ -87,37 +87,9 @@ import Testing
     }
 
     @Test(.enabled(if: BackendProcessTests.binaryExists)) func realBackendServesMetricsThatPassPromtool() async throws {
-        let stateDir = NSTemporaryDirectory() + "pharos-metrics-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: stateDir) }
-        let initialised = try BackendProcessTests.run([
-            "init", "--state-dir", stateDir, "--cluster-admin-username", "admin",
-            "--cluster-admin-password", "P@ssw0rd!admin",
-        ])
-        #expect(initialised.0 == 0)
-        let process = Process()
-        process.executableURL = BackendProcessTests.binary
-        process.arguments = [
-            "start", "--state-dir", stateDir, "--api-listen-address", "127.0.0.1:0", "--agent-host", "127.0.0.1",
-            "--agent-port", "0",
-        ]
-        process.environment = ["PHAROS_BACKEND_LOG_LEVEL": "info"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var collected = ""
-        var port: Int?
-        let deadline = Date().addingTimeInterval(15)
-        while port == nil, Date() < deadline {
-            let data = err.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            collected += String(decoding: data, as: UTF8.self)
-            if let range = collected.range(of: #"api.port=(\d+)"#, options: .regularExpression) {
-                port = Int(collected[range].dropFirst("api.port=".count))
-            }
-        }
-        let apiPort = try #require(port, "no api.port in: \(collected)")
+        let backend = try RunningBackend()
+        defer { backend.stop() }
+        let apiPort = backend.apiPort
         let client = TestClient(host: "127.0.0.1", port: apiPort)
         client.connect()
         let login = try await client.get(
@@ -133,8 +105,6 @@ import Testing
         let response = try await client.get("/metrics")
         let text = String(decoding: try #require(response.body).readableBytesView, as: UTF8.self)
         try await client.shutdown()
-        process.terminate()
-        process.waitUntilExit()
 
         #expect(text.contains("pharos_events_processed_total 1"), "\(text)")
         #expect(text.contains("pharos_agents_connected 0"))
