@@ -32,9 +32,9 @@ extension APIRoutes {
         }
         api.get(RouterPath(item)) { _, context -> Response in
             let (namespace, name) = try Self.address(of: R.self, context, nameParameter: nameParameter)
-            let resource = try await presentedResource(R.self, namespace: namespace, name: name)
-            var response = try Self.json(resource)
-            response.headers[.eTag] = ETag.of(resource)
+            let (stored, shown) = try await presentedResource(R.self, namespace: namespace, name: name)
+            var response = try Self.json(shown)
+            response.headers[.eTag] = ETag.of(stored)
             return response
         }
         api.post(RouterPath(collection)) { request, context -> Response in
@@ -58,15 +58,15 @@ extension APIRoutes {
             try Self.requireMatch(name, resource.metadata.name, field: Self.nameField(of: R.self))
             if Self.hasPrecondition(request) {
                 let existing = try await store.resource(R.self, namespace: namespace ?? "", name: name)
-                try Self.checkPreconditions(request, current: existing.flatMap { present($0) })
+                try Self.checkPreconditions(request, current: existing.flatMap { present($0) == nil ? nil : $0 })
             }
             try await store.putResource(resource)
             return Response(status: .created)
         }
         api.patch(RouterPath(item)) { request, context -> Response in
             let (namespace, name) = try Self.address(of: R.self, context, nameParameter: nameParameter)
-            let current = try await presentedResource(R.self, namespace: namespace ?? "", name: name)
-            try Self.checkPreconditions(request, current: current)
+            let (stored, current) = try await presentedResource(R.self, namespace: namespace ?? "", name: name)
+            try Self.checkPreconditions(request, current: stored)
             let patch = try await Self.mergePatch(of: request)
             var patched = try Self.decodeTree(
                 R.self, JSONValue(encoding: current).merged(with: patch), namespace: namespace)
@@ -105,12 +105,15 @@ extension APIRoutes {
         return response
     }
 
-    /// The stored resource as the API shows it. - Throws: `APIError` 404.
-    func presentedResource<R: Resource>(_ type: R.Type, namespace: String?, name: String) async throws -> R {
+    /// The stored resource and how the API shows it (the `ETag` is computed from the stored form, so a silence's
+    /// tag does not change as its remaining seconds count down). - Throws: `APIError` 404.
+    func presentedResource<R: Resource>(
+        _ type: R.Type, namespace: String?, name: String
+    ) async throws -> (stored: R, shown: R) {
         guard let stored = try await store.resource(R.self, namespace: namespace ?? "", name: name),
             let shown = present(stored)
         else { throw Self.notFound(R.self, namespace: namespace, name: name) }
-        return shown
+        return (stored, shown)
     }
 
     /// `<Type> "<ns>/<name>" not found` (404).

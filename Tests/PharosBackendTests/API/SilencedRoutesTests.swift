@@ -30,9 +30,12 @@ import Testing
             #expect(silence.expire == 600)
             #expect(silence.expireAt == 1_700_000_600)
 
+            let tag = try await api.send(.get, base + "/linux:check-cpu").headers[.eTag]
             time.advance(100)
-            let later = try TestSupport.decode(Silenced.self, try await api.send(.get, base + "/linux:check-cpu").body)
+            let laterResponse = try await api.send(.get, base + "/linux:check-cpu")
+            let later = try TestSupport.decode(Silenced.self, laterResponse.body)
             #expect(later.expire == 500)
+            #expect(laterResponse.headers[.eTag] == tag, "the ETag must not count down with expire")
 
             #expect(try await api.send(.post, base, #"{"check":"check-disk"}"#).status == .created)
             let defaulted = try TestSupport.decode(Silenced.self, try await api.send(.get, base + "/*:check-disk").body)
