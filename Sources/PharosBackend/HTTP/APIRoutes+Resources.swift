@@ -91,7 +91,16 @@ extension APIRoutes {
     func list<R: Resource>(_ type: R.Type, request: Request, namespace: String?) async throws -> Response {
         let query = try ListQuery(request, type: R.resourceType)
         let stored = try await store.resources(R.self, namespace: namespace)
-        let shown = stored.compactMap { present($0) }
+        var shown: [R] = []
+        for resource in stored {
+            if let visible = present(resource) {
+                shown.append(visible)
+            } else if R.resourceType == .silenced {
+                // An expired silence disappears from the store at the first listing that sees it.
+                _ = try await store.deleteResource(
+                    .silenced, namespace: resource.metadata.namespace, name: resource.metadata.name)
+            }
+        }
         let page = query.page(
             shown, key: { ListQuery.key(namespace: $0.metadata.namespace, name: $0.metadata.name) },
             fields: { SelectorFields($0) })

@@ -73,6 +73,7 @@ import Testing
             #expect(try await api.send(.get, base + "/linux:check-cpu").status == .notFound)
             let remaining = try TestSupport.decode([Silenced].self, try await api.send(.get, base).body)
             #expect(remaining.map(\.metadata.name).sorted() == ["*:check-disk", "entity:web-1:*"])
+            #expect(try await store.resources(Silenced.self, namespace: "default").count == 2)
             #expect(
                 try TestSupport.decode([Silenced].self, try await api.send(.get, base + "/subscriptions/linux").body)
                     .isEmpty)
