@@ -51,7 +51,7 @@ import Testing
             #expect(text.contains(#"code="404"} 1"#))
             #expect(text.contains(#"route="/api/core/v2/namespaces",method="GET",code="401"} 1"#))
             #expect(text.contains("pharos_events_processed_total 0"))
-            let (status, output) = try Self.promtoolCheck(text)
+            let (status, output) = try await offThePool { try Self.promtoolCheck(text) }
             #expect(status == 0, "promtool: \(output)")
         }
     }
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test(.enabled(if: BackendProcessTests.binaryExists)) func realBackendServesMetricsThatPassPromtool() async throws {
-        let backend = try RunningBackend()
+        let backend = try await RunningBackend.start()
         defer { backend.stop() }
         let apiPort = backend.apiPort
         let client = TestClient(host: "127.0.0.1", port: apiPort)
@@ -111,7 +111,7 @@ import Testing
         #expect(text.contains("pharos_keepalives_total 0"))
         #expect(text.contains("pharos_pipeline_executions_total"))
         #expect(text.contains(#"pharos_store_operation_duration_seconds_bucket{operation="putEvent""#))
-        let (status, output) = try Self.promtoolCheck(text)
+        let (status, output) = try await offThePool { try Self.promtoolCheck(text) }
         #expect(status == 0, "promtool: \(output)")
     }
 }

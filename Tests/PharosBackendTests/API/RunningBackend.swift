@@ -2,16 +2,32 @@ import Foundation
 import PharosBackend
 import Testing
 
+/// Runs blocking work (waiting for a child process, reading its pipes) on a Dispatch thread, so it never holds
+/// one of the few threads of Swift's cooperative pool that the other tests running in parallel need.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try body() })
+        }
+    }
+}
+
 /// A real `pharos-backend` process (`init` then `start`) on loopback ports chosen at run time.
-final class RunningBackend {
+final class RunningBackend: @unchecked Sendable {
+    // Safety: every stored property is set once in `init`; `Process` is only terminated/waited on afterwards.
     let stateDir: String
     let process: Process
     let apiPort: Int
     static let username = "admin"
     static let password = "P@ssw0rd!admin"
 
-    /// Initialises a fresh state directory and starts the backend; waits for its `api.port` log line.
-    init() throws {
+    /// Initialises a fresh state directory and starts the backend (off the cooperative pool).
+    static func start() async throws -> RunningBackend {
+        try await offThePool { try RunningBackend() }
+    }
+
+    /// Initialises a fresh state directory and starts the backend; waits for its `api.port` log line (blocking).
+    private init() throws {
         stateDir = NSTemporaryDirectory() + "pharos-api-\(UUID().uuidString)"
         let initialised = try BackendProcessTests.run([
             "init", "--state-dir", stateDir, "--cluster-admin-username", Self.username,
@@ -49,7 +65,7 @@ final class RunningBackend {
 
     var url: String { "http://127.0.0.1:\(apiPort)" }
 
-    /// Stops the process (SIGTERM) and removes the state directory; returns the exit status.
+    /// Stops the process (SIGTERM) and removes the state directory; returns the exit status (blocking, short).
     @discardableResult func stop() -> Int32 {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
