@@ -2,6 +2,7 @@ import Hummingbird
 public import Logging
 import NIOCore
 public import PharosStore
+import Prometheus
 public import ServiceLifecycle
 
 /// Assembles the backend's services (DESIGN.md §Processes): REST API, agent gateway, keepalive monitor, event
@@ -15,6 +16,8 @@ public enum Backend {
     ///   - pipeline: The pipeline after event processing; `nil` uses `LoggingEventPipeline` (logs only, at debug)
     ///     until the runtime's `PipelineRunner` is wired here.
     ///   - scheduler: Builds the check scheduler from the gateway (the publisher); `nil` runs no scheduler.
+    ///   - metrics: The Prometheus collectors served on `/metrics` (a fresh set by default); the store is wrapped
+    ///     in a `TimedStore` recording into them.
     ///   - onAPIRunning: Called with the API's bound TCP port once it listens.
     ///   - onAgentGatewayRunning: Called with the agent gateway's bound TCP port once it listens.
     /// - Throws: `StoreError` when the JWT key cannot be read or stored; NIOSSL's error for a bad TLS setup.
@@ -24,10 +27,12 @@ public enum Backend {
         logger: Logger,
         pipeline: (any EventPipeline)? = nil,
         scheduler: (@Sendable (any CheckRequestPublisher) -> any Service)? = nil,
+        metrics: BackendMetrics = BackendMetrics(),
         onAPIRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
         onAgentGatewayRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) async throws -> BackendServices {
         let pipeline = pipeline ?? LoggingEventPipeline(logger: logger)
+        let store = TimedStore(store, metrics: metrics)
         let secret = try await BackendSettings.jwtSecret(in: store)
         let tokens = await TokenIssuer(secret: secret)
         let users = UserAuthenticator(store: store, cost: configuration.bcryptCost)
@@ -36,7 +41,9 @@ public enum Backend {
         let gateway = AgentGateway(
             store: store, users: users, events: processor, keepalives: keepalives, logger: logger)
 
-        let routes = APIRoutes(store: store, tokens: tokens, users: users, events: processor)
+        Self.addSamplers(
+            to: metrics, processor: processor, keepalives: keepalives, gateway: gateway, pipeline: pipeline)
+        let routes = APIRoutes(store: store, tokens: tokens, users: users, events: processor, metrics: metrics)
         let api = Application(
             router: routes.makeRouter(),
             configuration: .init(
@@ -51,5 +58,26 @@ public enum Backend {
         ]
         if let scheduler { services.append(scheduler(gateway)) }
         return BackendServices(services: services, gateway: gateway, processor: processor, keepalives: keepalives)
+    }
+
+    /// Copies the counters kept by the components into `metrics` before each scrape.
+    static func addSamplers(
+        to metrics: BackendMetrics, processor: EventProcessor, keepalives: KeepaliveMonitor, gateway: AgentGateway,
+        pipeline: any EventPipeline
+    ) {
+        metrics.addSampler {
+            metrics.advance(metrics.eventsProcessed, to: await processor.processedCount)
+            metrics.advance(metrics.eventsDropped, to: await processor.droppedCount)
+            metrics.advance(metrics.keepalives, to: await keepalives.keepalivesReceived)
+            metrics.connectedAgents.set(Double(await gateway.connectedAgents.count))
+            if let runner = pipeline as? PipelineRunner {
+                let counters = await runner.counters
+                metrics.advance(metrics.pipelineExecutions, to: counters.eventsProcessed)
+                metrics.advance(
+                    metrics.pipelineFailures,
+                    to: counters.handlerFailures + counters.mutatorFailures + counters.assetFailures
+                        + counters.eventsDropped)
+            }
+        }
     }
 }

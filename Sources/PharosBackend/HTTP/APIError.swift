@@ -11,11 +11,18 @@ public struct APIError: Error, Sendable, Hashable, HTTPResponseError, CustomStri
     public var code: ErrorCode
     /// A message safe to show the caller, naming the field or resource concerned.
     public var message: String
+    /// An HTTP status that differs from the one `code` maps to (413 for an oversized body), or `nil`.
+    public var statusOverride: Int?
 
     /// Creates an API error.
-    public init(_ code: ErrorCode, _ message: String) {
+    /// - Parameters:
+    ///   - code: Sensu's error code.
+    ///   - message: Safe to show the caller.
+    ///   - status: HTTP status when it is not the one `code` maps to.
+    public init(_ code: ErrorCode, _ message: String, status: Int? = nil) {
         self.code = code
         self.message = message
+        self.statusOverride = status
     }
 
     /// Maps a store error: already exists → 409, not found → 404, invalid → 400, internal → 500 (bare message).
@@ -35,8 +42,12 @@ public struct APIError: Error, Sendable, Hashable, HTTPResponseError, CustomStri
     /// `500 {"message":"internal error","code":0}`; the detail is only logged.
     public static let internalError = APIError(.internalError, "internal error")
 
-    /// The HTTP status of `code`.
-    public var status: HTTPResponse.Status { HTTPResponse.Status(code: code.httpStatus) }
+    /// `413 {"message":"request body is larger than 512000 bytes","code":1}` (Sensu `api-request-limit`).
+    public static let requestTooLarge = APIError(
+        .invalidArgument, "request body is larger than \(APIRequestContext.requestLimit) bytes", status: 413)
+
+    /// The HTTP status of `code` (or the override).
+    public var status: HTTPResponse.Status { HTTPResponse.Status(code: statusOverride ?? code.httpStatus) }
 
     /// `message (code N)`.
     public var description: String { "\(message) (code \(code.rawValue))" }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import PharosStore
 import PharosWire
 
@@ -23,11 +24,13 @@ struct APIErrorMiddleware: RouterMiddleware {
                     "store failure", metadata: ["request.id": "\(context.id)", "error": "\(error.debugDescription)"])
             }
             throw APIError(error)
+        } catch is NIOTooManyBytesError {
+            throw APIError.requestTooLarge
         } catch let error as HTTPError {
             switch error.status {
             case .notFound: throw APIError.routeNotFound
             case .methodNotAllowed: throw APIError.routeNotFound
-            case .contentTooLarge: throw APIError(.invalidArgument, "request body is larger than 512000 bytes")
+            case .contentTooLarge: throw APIError.requestTooLarge
             case .unauthorized: throw APIError.badCredentials
             case .badRequest: throw APIError(.invalidArgument, error.body ?? "bad request")
             default:

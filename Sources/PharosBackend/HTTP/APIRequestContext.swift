@@ -13,6 +13,9 @@ public struct APIRequestContext: RequestContext {
         subject = nil
     }
 
-    /// REST bodies are limited to 512000 bytes (Sensu `api-request-limit`).
-    public var maxUploadSize: Int { 512_000 }
+    /// Largest REST request body, bytes (Sensu `api-request-limit`, 512000).
+    public static let requestLimit = 512_000
+
+    /// REST bodies are limited to `requestLimit` bytes.
+    public var maxUploadSize: Int { Self.requestLimit }
 }

@@ -9,17 +9,21 @@ extension APIRoutes {
     /// events (reference §2.1).
     func addEntityRoutes(to api: RouterGroup<APIRequestContext>) {
         let collection = "/namespaces/:namespace/entities"
-        api.get("/entities") { _, _ -> Response in
-            try Self.json(try await store.entities(namespace: nil).map { $0.redacted() })
+        api.get("/entities") { request, _ -> Response in
+            try await entityList(request, namespace: nil)
         }
-        api.get(RouterPath(collection)) { _, context -> Response in
+        api.get(RouterPath(collection)) { request, context -> Response in
             let namespace = try context.parameters.require("namespace")
-            return try Self.json(try await store.entities(namespace: namespace).map { $0.redacted() })
+            try await requireNamespace(namespace)
+            return try await entityList(request, namespace: namespace)
         }
         api.get(RouterPath(collection + "/:name")) { _, context -> Response in
             let namespace = try context.parameters.require("namespace")
             let name = try context.parameters.require("name")
-            return try Self.json(try await entity(namespace: namespace, name: name).redacted())
+            let shown = try await entity(namespace: namespace, name: name).redacted()
+            var response = try Self.json(shown)
+            response.headers[.eTag] = ETag.of(shown)
+            return response
         }
         api.post(RouterPath(collection)) { request, context -> Response in
             let namespace = try context.parameters.require("namespace")
@@ -41,6 +45,20 @@ extension APIRoutes {
             try await requireNamespace(namespace)
             return try Self.json(try await storeConfig(of: entity).redacted())
         }
+        api.patch(RouterPath(collection + "/:name")) { request, context -> Response in
+            let namespace = try context.parameters.require("namespace")
+            let name = try context.parameters.require("name")
+            let current = try await entity(namespace: namespace, name: name)
+            try Self.checkPreconditions(request, current: current.redacted())
+            let patch = try await Self.mergePatch(of: request)
+            var patched = try Self.decodeTree(
+                Entity.self, JSONValue(encoding: current).merged(with: patch), namespace: namespace)
+            try Self.requireMatch(namespace, patched.metadata.namespace, field: "metadata.namespace")
+            try Self.requireMatch(name, patched.metadata.name, field: "metadata.name")
+            patched = try finish(patched, context: context)
+            _ = try await storeConfig(of: patched)
+            return Response(status: .ok)
+        }
         api.delete(RouterPath(collection + "/:name")) { _, context -> Response in
             let namespace = try context.parameters.require("namespace")
             let name = try context.parameters.require("name")
@@ -50,6 +68,16 @@ extension APIRoutes {
             await (events as? any EventStateCache)?.forget(namespace: namespace, entity: name, check: nil)
             return Response(status: .noContent)
         }
+    }
+
+    /// One page of entities (ordered by namespace and name), filtered by the list query.
+    private func entityList(_ request: Request, namespace: String?) async throws -> Response {
+        let query = try ListQuery(request, type: .entity)
+        let page = query.page(
+            try await store.entities(namespace: namespace),
+            key: { ListQuery.key(namespace: $0.metadata.namespace, name: $0.metadata.name) },
+            fields: { SelectorFields($0) })
+        return try Self.listResponse((page.items.map { $0.redacted() }, page.next))
     }
 
     /// The stored entity (config joined with state). - Throws: `APIError` 404.

@@ -8,18 +8,19 @@ extension APIRoutes {
     /// `PUT …/{entity}/{check}`) handed to the `EventSink` (201).
     func addEventRoutes(to api: RouterGroup<APIRequestContext>) {
         let collection = "/namespaces/:namespace/events"
-        api.get("/events") { _, _ -> Response in
-            try Self.json(try await store.events(namespace: nil, entity: nil).map(Self.redactedEvent))
+        api.get("/events") { request, _ -> Response in
+            try await eventList(request, namespace: nil, entity: nil)
         }
-        api.get(RouterPath(collection)) { _, context -> Response in
+        api.get(RouterPath(collection)) { request, context -> Response in
             let namespace = try context.parameters.require("namespace")
-            return try Self.json(try await store.events(namespace: namespace, entity: nil).map(Self.redactedEvent))
+            try await requireNamespace(namespace)
+            return try await eventList(request, namespace: namespace, entity: nil)
         }
-        api.get(RouterPath(collection + "/:entity")) { _, context -> Response in
+        api.get(RouterPath(collection + "/:entity")) { request, context -> Response in
             let namespace = try context.parameters.require("namespace")
             let entity = try context.parameters.require("entity")
-            return try Self.json(
-                try await store.events(namespace: namespace, entity: entity).map(Self.redactedEvent))
+            try await requireNamespace(namespace)
+            return try await eventList(request, namespace: namespace, entity: entity)
         }
         api.get(RouterPath(collection + "/:entity/:check")) { _, context -> Response in
             let namespace = try context.parameters.require("namespace")
@@ -28,7 +29,10 @@ extension APIRoutes {
             guard let event = try await store.event(namespace: namespace, entity: entity, check: check) else {
                 throw APIError(.notFound, "Event \"\(namespace)/\(entity)/\(check)\" not found")
             }
-            return try Self.json(Self.redactedEvent(event))
+            let shown = Self.redactedEvent(event)
+            var response = try Self.json(shown)
+            response.headers[.eTag] = ETag.of(shown)
+            return response
         }
         api.delete(RouterPath(collection + "/:entity/:check")) { _, context -> Response in
             let namespace = try context.parameters.require("namespace")
@@ -47,21 +51,37 @@ extension APIRoutes {
             await events.process(event)
             return Response(status: .created)
         }
-        api.put(RouterPath(collection + "/:entity/:check")) { request, context -> Response in
-            let namespace = try context.parameters.require("namespace")
-            let entity = try context.parameters.require("entity")
-            let check = try context.parameters.require("check")
-            let event = try await submitted(request: request, namespace: namespace, entity: entity, check: check)
-            try await requireNamespace(namespace)
-            await events.process(event)
-            return Response(status: .created)
+        for method in [HTTPRequest.Method.put, .post] {
+            api.on(RouterPath(collection + "/:entity/:check"), method: method) { request, context -> Response in
+                let namespace = try context.parameters.require("namespace")
+                let entity = try context.parameters.require("entity")
+                let check = try context.parameters.require("check")
+                let event = try await submitted(request: request, namespace: namespace, entity: entity, check: check)
+                try await requireNamespace(namespace)
+                await events.process(event)
+                return Response(status: .created)
+            }
         }
+    }
+
+    /// One page of events (ordered by namespace, entity and check), filtered by the list query.
+    private func eventList(_ request: Request, namespace: String?, entity: String?) async throws -> Response {
+        let query = try ListQuery(request, type: .event)
+        let stored = try await store.events(namespace: namespace, entity: entity)
+        let page = query.page(
+            stored,
+            key: { event in
+                let key = try? EventStorageKey(event)
+                return [key?.namespace ?? "", key?.entity ?? "", key?.check ?? ""].joined(separator: "\u{0}")
+            }, fields: { SelectorFields($0) })
+        return try Self.listResponse((page.items.map(Self.redactedEvent), page.next))
     }
 
     /// Decodes a submitted event: namespace from the URL (event, entity and check metadata), entity and check
     /// names from the URL when given (400 on mismatch), `entity_class` defaulting to `proxy`, then validation.
     private func submitted(request: Request, namespace: String, entity: String?, check: String?) async throws -> Event {
-        var event = try Self.decode(Event.self, from: try await Self.body(of: request), namespace: nil)
+        var event = try Self.decode(
+            Event.self, from: try await Self.body(of: request), namespace: nil, rejectingUnknownFields: true)
         if event.metadata.namespace.isEmpty { event.metadata.namespace = namespace }
         try Self.requireMatch(namespace, event.metadata.namespace, field: "metadata.namespace")
         if var posted = event.entity {

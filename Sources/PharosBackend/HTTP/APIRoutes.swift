@@ -2,7 +2,7 @@ import Foundation
 public import Hummingbird
 import Logging
 import NIOCore
-import PharosCore
+public import PharosCore
 public import PharosStore
 import PharosWire
 
@@ -16,6 +16,9 @@ public struct APIRoutes: Sendable {
     let tokens: TokenIssuer
     let users: UserAuthenticator
     let events: any EventSink
+    let silenceExpiry: SilenceExpiryPolicy
+    let metrics: BackendMetrics
+    let now: @Sendable () -> Int64
 
     /// Creates the routes.
     /// - Parameters:
@@ -23,22 +26,33 @@ public struct APIRoutes: Sendable {
     ///   - tokens: Issues and verifies the JWTs.
     ///   - users: Checks passwords (and hashes new ones).
     ///   - events: Where events submitted through the API go (the `EventProcessor`).
-    public init(store: any Store, tokens: TokenIssuer, users: UserAuthenticator, events: any EventSink) {
+    ///   - silenceExpiry: Default and maximum silence length (Sensu Go 6.12: 1440 minutes each).
+    ///   - metrics: The backend's Prometheus collectors, served on `/metrics` (a fresh set by default).
+    ///   - now: The wall clock, Unix seconds (silence expiry); `nil` reads the system clock.
+    public init(
+        store: any Store, tokens: TokenIssuer, users: UserAuthenticator, events: any EventSink,
+        silenceExpiry: SilenceExpiryPolicy = .sensuDefault, metrics: BackendMetrics = BackendMetrics(),
+        now: (@Sendable () -> Int64)? = nil
+    ) {
         self.store = store
         self.tokens = tokens
         self.users = users
         self.events = events
+        self.silenceExpiry = silenceExpiry
+        self.metrics = metrics
+        self.now = now ?? { Int64(Date().timeIntervalSince1970) }
     }
 
     /// A router with every route and middleware.
     public func makeRouter() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: AuthMiddleware(tokens: tokens))
         addStatusRoutes(to: router)
         addAuthRoutes(to: router)
         let api = router.group(RouterPath(Self.prefix))
-        addNamespaceRoutes(to: api)
+        addResourceRoutes(Namespace.self, to: api)
         addUserRoutes(to: api)
         addResourceRoutes(CheckConfig.self, to: api)
         addResourceRoutes(Handler.self, to: api)
@@ -47,39 +61,11 @@ public struct APIRoutes: Sendable {
         addResourceRoutes(EventFilter.self, to: api)
         addResourceRoutes(HookConfig.self, to: api)
         addResourceRoutes(Silenced.self, to: api)
+        addSilencedRoutes(to: api)
+        addResourceRoutes(Pipeline.self, to: api)
         addEntityRoutes(to: api)
         addEventRoutes(to: api)
         return router
-    }
-
-    // MARK: Status
-
-    private func addStatusRoutes(to router: Router<APIRequestContext>) {
-        router.get("/health") { _, _ -> Response in
-            var healthy = true
-            var message = ""
-            do { _ = try await store.setting(BackendSettings.initializedKey) } catch {
-                healthy = false
-                message = "\(error)"
-            }
-            let member: JSONValue = .object([
-                "MemberID": .number(0), "MemberIDHex": .string("0"), "Name": .string("pharos"),
-                "Err": .string(message), "Healthy": .bool(healthy),
-            ])
-            return try Self.json(
-                JSONValue.object(["Alarms": .null, "ClusterHealth": .array([member]), "Header": .object([:])]))
-        }
-        router.get("/version") { _, _ -> Response in
-            try Self.json(
-                JSONValue.object([
-                    "sensu_backend": .string(BackendVersion.sensuCompatible),
-                    "pharos": .string(BackendVersion.pharos),
-                    "api_groups": .object(["core/v2": .string("v2.0.0")]),
-                ]))
-        }
-        router.get("/ready") { _, _ -> Response in
-            Response(status: .ok)
-        }
     }
 
     // MARK: Helpers
@@ -92,25 +78,47 @@ public struct APIRoutes: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The request body as bytes (at most 512000).
+    /// The request body as bytes (at most `APIRequestContext.requestLimit`). - Throws: `APIError` 413 beyond it.
     static func body(of request: Request) async throws -> Data {
         var request = request
-        let buffer = try await request.collectBody(upTo: 512_000)
+        let buffer = try await request.collectBody(upTo: APIRequestContext.requestLimit)
         return Data(buffer.readableBytesView)
     }
 
-    /// Decodes and validates a bare resource body, filling an empty namespace from the URL.
+    /// Decodes a bare resource body, filling an empty namespace from the URL (not validated yet).
+    /// - Parameters:
+    ///   - rejectingUnknownFields: Whether a top-level key the type does not know is an error (else ignored).
+    /// - Throws: `APIError` 400 naming the field (invalid JSON, wrong type, unknown field).
+    static func decode<R: Resource>(
+        _ type: R.Type, from data: Data, namespace: String?, rejectingUnknownFields: Bool = false
+    ) throws(APIError) -> R {
+        let tree: JSONValue
+        do {
+            tree = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw APIError(.invalidArgument, "invalid JSON: the body is not a JSON document")
+        }
+        return try decodeTree(R.self, tree, namespace: namespace, rejectingUnknownFields: rejectingUnknownFields)
+    }
+
+    /// Decodes a bare resource given as a JSON tree (see `decode(_:from:namespace:rejectingUnknownFields:)`).
     /// - Throws: `APIError` 400 naming the field.
-    static func decode<R: Resource>(_ type: R.Type, from data: Data, namespace: String?) throws(APIError) -> R {
+    static func decodeTree<R: Resource>(
+        _ type: R.Type, _ tree: JSONValue, namespace: String?, rejectingUnknownFields: Bool = true
+    ) throws(APIError) -> R {
         let decoded: DecodedResources
         do {
             decoded = try ResourceCodec(defaultNamespace: namespace, validates: false).decodeBare(
-                R.resourceType, from: data)
+                R.resourceType, from: tree)
         } catch {
             let first = error.diagnostics.first
             let text = [first?.path ?? "", first?.message ?? "invalid body"].filter { !$0.isEmpty }.joined(
                 separator: ": ")
             throw APIError(.invalidArgument, text)
+        }
+        if rejectingUnknownFields, let unknown = decoded.warnings.first {
+            throw APIError(
+                .invalidArgument, "\(unknown.path): unknown field (not a \(R.resourceType.typeName) field)")
         }
         guard let resource = decoded.resources.first?.resource as? R else {
             throw APIError(.invalidArgument, "expected a \(R.resourceType.typeName)")

@@ -21,6 +21,8 @@ public actor KeepaliveMonitor {
     private let persistInterval: Double
 
     private var machine = KeepaliveStateMachine()
+    /// Keepalives received (`keepalive(_:user:)` calls with an entity), for metrics.
+    public private(set) var keepalivesReceived = 0
     private var dirty = false
     private var lastPersisted: Double = 0
 
@@ -56,6 +58,7 @@ public actor KeepaliveMonitor {
             logger.info("keepalive without an entity ignored")
             return
         }
+        keepalivesReceived += 1
         let namespace = event.metadata.namespace.isEmpty ? reported.metadata.namespace : event.metadata.namespace
         let name = reported.metadata.name
         let timestamp = now()
