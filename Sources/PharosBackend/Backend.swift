@@ -14,7 +14,8 @@ public enum Backend {
     ///   - logger: Structured logger.
     ///   - pipeline: The pipeline after event processing; `nil` uses `LoggingEventPipeline` (logs only, at debug)
     ///     until the runtime's `PipelineRunner` is wired here.
-    ///   - scheduler: Builds the check scheduler from the gateway (the publisher); `nil` runs no scheduler.
+    ///   - scheduler: Builds the check scheduler from the gateway (the publisher) and the adhoc queue the API
+    ///     feeds; `nil` runs no scheduler.
     ///   - onAPIRunning: Called with the API's bound TCP port once it listens.
     ///   - onAgentGatewayRunning: Called with the agent gateway's bound TCP port once it listens.
     /// - Throws: `StoreError` when the JWT key cannot be read or stored; NIOSSL's error for a bad TLS setup.
@@ -23,7 +24,7 @@ public enum Backend {
         store: any Store,
         logger: Logger,
         pipeline: (any EventPipeline)? = nil,
-        scheduler: (@Sendable (any CheckRequestPublisher) -> any Service)? = nil,
+        scheduler: (@Sendable (any CheckRequestPublisher, AdhocQueue) -> any Service)? = nil,
         onAPIRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
         onAgentGatewayRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) async throws -> BackendServices {
@@ -36,7 +37,8 @@ public enum Backend {
         let gateway = AgentGateway(
             store: store, users: users, events: processor, keepalives: keepalives, logger: logger)
 
-        let routes = APIRoutes(store: store, tokens: tokens, users: users, events: processor)
+        let adhoc = AdhocQueue()
+        let routes = APIRoutes(store: store, tokens: tokens, users: users, events: processor, adhoc: adhoc)
         let api = Application(
             router: routes.makeRouter(),
             configuration: .init(
@@ -49,7 +51,7 @@ public enum Backend {
                 onServerRunning: { await onAgentGatewayRunning($0.localAddress?.port ?? 0) }),
             KeepaliveService(monitor: keepalives, tick: configuration.keepaliveTick),
         ]
-        if let scheduler { services.append(scheduler(gateway)) }
+        if let scheduler { services.append(scheduler(gateway, adhoc)) }
         return BackendServices(services: services, gateway: gateway, processor: processor, keepalives: keepalives)
     }
 }

@@ -16,6 +16,7 @@ public struct APIRoutes: Sendable {
     let tokens: TokenIssuer
     let users: UserAuthenticator
     let events: any EventSink
+    let adhoc: AdhocQueue
 
     /// Creates the routes.
     /// - Parameters:
@@ -23,7 +24,12 @@ public struct APIRoutes: Sendable {
     ///   - tokens: Issues and verifies the JWTs.
     ///   - users: Checks passwords (and hashes new ones).
     ///   - events: Where events submitted through the API go (the `EventProcessor`).
-    public init(store: any Store, tokens: TokenIssuer, users: UserAuthenticator, events: any EventSink) {
+    ///   - adhoc: Where `POST …/checks/{name}/execute` queues adhoc executions (the `Scheduler` reads it).
+    public init(
+        store: any Store, tokens: TokenIssuer, users: UserAuthenticator, events: any EventSink,
+        adhoc: AdhocQueue = AdhocQueue()
+    ) {
+        self.adhoc = adhoc
         self.store = store
         self.tokens = tokens
         self.users = users
@@ -41,6 +47,7 @@ public struct APIRoutes: Sendable {
         addNamespaceRoutes(to: api)
         addUserRoutes(to: api)
         addResourceRoutes(CheckConfig.self, to: api)
+        addCheckExecuteRoute(to: api)
         addResourceRoutes(Handler.self, to: api)
         addResourceRoutes(Mutator.self, to: api)
         addResourceRoutes(Asset.self, to: api)
