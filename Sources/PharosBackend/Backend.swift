@@ -5,7 +5,7 @@ public import PharosStore
 public import ServiceLifecycle
 
 /// Assembles the backend's services (DESIGN.md §Processes): REST API, agent gateway, keepalive monitor, event
-/// processor and, when the caller provides them, the scheduler and pipeline.
+/// processor, TTL switches and, when the caller provides them, the scheduler and pipeline.
 public enum Backend {
     /// Builds every service of `pharos-backend start`.
     /// - Parameters:
@@ -32,7 +32,8 @@ public enum Backend {
         let secret = try await BackendSettings.jwtSecret(in: store)
         let tokens = await TokenIssuer(secret: secret)
         let users = UserAuthenticator(store: store, cost: configuration.bcryptCost)
-        let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger)
+        let ttl = TTLMonitor(store: store, logger: logger)
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger, ttl: ttl)
         let keepalives = KeepaliveMonitor(store: store, events: processor, pipeline: pipeline, logger: logger)
         let gateway = AgentGateway(
             store: store, users: users, events: processor, keepalives: keepalives, logger: logger)
@@ -50,6 +51,7 @@ public enum Backend {
                 configuration: configuration.agentGateway,
                 onServerRunning: { await onAgentGatewayRunning($0.localAddress?.port ?? 0) }),
             KeepaliveService(monitor: keepalives, tick: configuration.keepaliveTick),
+            TTLService(monitor: ttl, events: processor, tick: configuration.keepaliveTick),
         ]
         if let scheduler { services.append(scheduler(gateway, adhoc)) }
         return BackendServices(services: services, gateway: gateway, processor: processor, keepalives: keepalives)
