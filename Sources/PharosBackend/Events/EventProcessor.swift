@@ -99,7 +99,7 @@ public actor EventProcessor: EventSink, EventStateCache {
         check.silenced = SilenceRule.silencedBy(
             rules, checkName: check.metadata.name, checkSubscriptions: check.subscriptions,
             entityName: entity.metadata.name, entitySubscriptions: entity.subscriptions,
-            entityIsProxy: !check.proxyEntityName.isEmpty, at: timestamp)
+            entityIsProxy: !check.proxyEntityName.isEmpty || entity.entityClass == "proxy", at: timestamp)
         check.isSilenced = !check.silenced.isEmpty
 
         if check.executed == 0 { check.executed = event.timestamp }
