@@ -48,6 +48,7 @@ public struct APIRoutes: Sendable {
         addUserRoutes(to: api)
         addResourceRoutes(CheckConfig.self, to: api)
         addCheckExecuteRoute(to: api)
+        addResourceRoutes(Pipeline.self, to: api)
         addResourceRoutes(Handler.self, to: api)
         addResourceRoutes(Mutator.self, to: api)
         addResourceRoutes(Asset.self, to: api)
