@@ -13,8 +13,8 @@ public import PharosStore
 /// repeats every `ttl`. While the keepalive is failing the switch only re-arms.
 ///
 /// Deadlines are persisted in the store's settings (`ttl.deadlines`, at most every `persistInterval` seconds and
-/// on shutdown). ``load()`` restores them, moving each deadline to at least `ttl` seconds after the load, so the
-/// checks get a full period to report after a restart and no false alert is raised for results lost while the
+/// on shutdown). ``load()`` restores them, moving each deadline to at least two `ttl` after the load (one period
+/// for the agents to reconnect, one for their next result), so the checks get time to report after a restart and no false alert is raised for results lost while the
 /// backend was down; an agent entity's switch also only re-arms until the agent has sent a keepalive since the load
 /// (until then, a silent agent is the keepalive monitor's business).
 public actor TTLMonitor {
@@ -147,8 +147,8 @@ public actor TTLMonitor {
         }
     }
 
-    /// Restores the persisted deadlines, each moved to at least `ttl` seconds from now; switches armed since
-    /// start-up are kept.
+    /// Restores the persisted deadlines, each moved to at least two `ttl` from now; switches armed since start-up
+    /// are kept.
     public func load() async {
         let timestamp = now()
         loadedAt = timestamp
@@ -156,7 +156,7 @@ public actor TTLMonitor {
             guard let json = try await store.setting(Self.settingKey) else { return }
             let loaded = try JSONDecoder().decode([TTLWatch].self, from: Data(json.utf8))
             for var watch in loaded where watches[watch.key] == nil {
-                watch.deadline = max(watch.deadline, timestamp + Double(watch.ttl))
+                watch.deadline = max(watch.deadline, timestamp + 2 * Double(watch.ttl))
                 watches[watch.key] = watch
             }
         } catch {

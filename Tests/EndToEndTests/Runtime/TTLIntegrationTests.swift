@@ -106,12 +106,17 @@ import Testing
                 #expect(Self.status(try await cluster.event(agent, "keepalive")) == 0, "keepalive \(agent)")
                 for index in 1...5 {
                     let event = try await cluster.event(agent, "load-\(index)")
-                    #expect(Self.status(event) == 0, "\(agent)/load-\(index): \(Self.output(event))")
+                    #expect(
+                        Self.status(event) == 0,
+                        "\(agent)/load-\(index): \(Self.output(event)) \(cluster.backendLog(lines: 20))")
                 }
             }
             try await Task.sleep(for: .milliseconds(500))
         }
-        // The stopped check's switch survived the restart and fired.
-        #expect(Self.status(try await cluster.event("load-1", "stopping")) == 1, "\(cluster.backendLog())")
+        // The stopped check's switch survived the restart and fires (at most two ttl of 8 s after the load).
+        #expect(
+            try await cluster.eventually(seconds: 20) {
+                Self.status(try await cluster.event("load-1", "stopping")) == 1
+            }, "\(cluster.backendLog())")
     }
 }
