@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "PharosClient", targets: ["PharosClient"]),
         .library(name: "PharosCLI", targets: ["PharosCLI"]),
         .executable(name: "pharosctl", targets: ["pharosctl"]),
+        .executable(name: "pharos-bench", targets: ["pharos-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -197,6 +198,19 @@ let package = Package(
             dependencies: [
                 "PharosClient", "PharosCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "pharos-bench",
+            dependencies: [
+                "PharosCore", "PharosWire", "PharosStore", "PharosStoreSQLite", "PharosBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: upcoming
         ),

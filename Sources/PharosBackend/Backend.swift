@@ -6,7 +6,7 @@ import Prometheus
 public import ServiceLifecycle
 
 /// Assembles the backend's services (DESIGN.md §Processes): REST API, agent gateway, keepalive monitor, event
-/// processor and, when the caller provides them, the scheduler and pipeline.
+/// processor, TTL switches and, when the caller provides them, the scheduler and pipeline.
 public enum Backend {
     /// Builds every service of `pharos-backend start`.
     /// - Parameters:
@@ -15,7 +15,8 @@ public enum Backend {
     ///   - logger: Structured logger.
     ///   - pipeline: The pipeline after event processing; `nil` uses `LoggingEventPipeline` (logs only, at debug)
     ///     until the runtime's `PipelineRunner` is wired here.
-    ///   - scheduler: Builds the check scheduler from the gateway (the publisher); `nil` runs no scheduler.
+    ///   - scheduler: Builds the check scheduler from the gateway (the publisher) and the adhoc queue the API
+    ///     feeds; `nil` runs no scheduler.
     ///   - metrics: The Prometheus collectors served on `/metrics` (a fresh set by default); the store is wrapped
     ///     in a `TimedStore` recording into them.
     ///   - onAPIRunning: Called with the API's bound TCP port once it listens.
@@ -26,7 +27,7 @@ public enum Backend {
         store: any Store,
         logger: Logger,
         pipeline: (any EventPipeline)? = nil,
-        scheduler: (@Sendable (any CheckRequestPublisher) -> any Service)? = nil,
+        scheduler: (@Sendable (any CheckRequestPublisher, AdhocQueue) -> any Service)? = nil,
         metrics: BackendMetrics = BackendMetrics(),
         onAPIRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
         onAgentGatewayRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
@@ -36,14 +37,17 @@ public enum Backend {
         let secret = try await BackendSettings.jwtSecret(in: store)
         let tokens = await TokenIssuer(secret: secret)
         let users = UserAuthenticator(store: store, cost: configuration.bcryptCost)
-        let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger)
+        let ttl = TTLMonitor(store: store, logger: logger)
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger, ttl: ttl)
         let keepalives = KeepaliveMonitor(store: store, events: processor, pipeline: pipeline, logger: logger)
         let gateway = AgentGateway(
             store: store, users: users, events: processor, keepalives: keepalives, logger: logger)
 
         Self.addSamplers(
             to: metrics, processor: processor, keepalives: keepalives, gateway: gateway, pipeline: pipeline)
-        let routes = APIRoutes(store: store, tokens: tokens, users: users, events: processor, metrics: metrics)
+        let adhoc = AdhocQueue()
+        let routes = APIRoutes(
+            store: store, tokens: tokens, users: users, events: processor, metrics: metrics, adhoc: adhoc)
         let api = Application(
             router: routes.makeRouter(),
             configuration: .init(
@@ -55,8 +59,9 @@ public enum Backend {
                 configuration: configuration.agentGateway,
                 onServerRunning: { await onAgentGatewayRunning($0.localAddress?.port ?? 0) }),
             KeepaliveService(monitor: keepalives, tick: configuration.keepaliveTick),
+            TTLService(monitor: ttl, events: processor, tick: configuration.keepaliveTick),
         ]
-        if let scheduler { services.append(scheduler(gateway)) }
+        if let scheduler { services.append(scheduler(gateway, adhoc)) }
         return BackendServices(services: services, gateway: gateway, processor: processor, keepalives: keepalives)
     }
 

@@ -6,4 +6,13 @@ public protocol CheckRequestPublisher: Sendable {
     /// `subscription` (round robin: the caller passes `entity:<agent>`). Returns the number of agents it reached.
     @discardableResult
     func publish(_ request: CheckRequest, namespace: String, subscription: String) async -> Int
+
+    /// The names of the agents of `namespace` connected to this backend whose subscriptions contain
+    /// `subscription`, sorted (the members of a round-robin ring).
+    func subscribers(namespace: String, subscription: String) async -> [String]
+}
+
+extension CheckRequestPublisher {
+    /// No subscribers known: round-robin checks reach nobody.
+    public func subscribers(namespace: String, subscription: String) async -> [String] { [] }
 }

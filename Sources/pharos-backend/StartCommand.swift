@@ -51,7 +51,9 @@ struct StartCommand: AsyncParsableCommand {
         let pipeline = PipelineRunner(store: store, assets: assets, logger: logger)
         let backend = try await Backend.makeServices(
             configuration: configuration, store: store, logger: logger, pipeline: pipeline,
-            scheduler: { publisher in Scheduler(store: store, publisher: publisher, logger: logger) },
+            scheduler: { publisher, adhoc in
+                Scheduler(store: store, publisher: publisher, logger: logger, adhoc: adhoc)
+            },
             onAPIRunning: { port in logger.info("api listening", metadata: ["api.port": "\(port)"]) },
             onAgentGatewayRunning: { port in logger.info("agent gateway listening", metadata: ["agent.port": "\(port)"])
             })

@@ -76,6 +76,12 @@ public actor AgentGateway: CheckRequestPublisher {
         }
     }
 
+    /// The sorted names of the connected agents of `namespace` subscribed to `subscription` (round-robin ring).
+    public func subscribers(namespace: String, subscription: String) async -> [String] {
+        sessions.filter { $0.key.namespace == namespace && $0.value.subscriptions.contains(subscription) }
+            .map(\.key.agent).sorted()
+    }
+
     // MARK: Registry
 
     func register(_ key: AgentSessionKey, _ session: AgentSession) {

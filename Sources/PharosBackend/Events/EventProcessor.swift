@@ -7,6 +7,10 @@ public import PharosStore
 /// attribution, silencing, state merge with the previous event (history, occurrences, watermark, total state
 /// change, state, `last_ok`), store, then the pipeline.
 ///
+/// Stored output is cut to the check's `max_output_size` bytes (label `sensu.io/output_truncated_bytes` = bytes
+/// dropped); the pipeline receives the untruncated event. Each stored event arms its TTL switch in the
+/// ``TTLMonitor`` when one is given.
+///
 /// The latest event per key is cached, so after the first event of a key no database read happens for the merge.
 /// The namespace's silences are cached for `silenceRefresh` (1 s by default).
 public actor EventProcessor: EventSink, EventStateCache {
@@ -15,6 +19,7 @@ public actor EventProcessor: EventSink, EventStateCache {
     private let logger: Logger
     private let now: @Sendable () -> Int64
     private let silenceRefresh: Int64
+    private let ttl: TTLMonitor?
 
     private var latest: [EventStorageKey: Event] = [:]
     private var proxies: [String: Entity] = [:]
@@ -32,10 +37,12 @@ public actor EventProcessor: EventSink, EventStateCache {
     ///   - logger: Where dropped events are logged.
     ///   - silenceRefresh: How long the silences of a namespace are cached, seconds (default 1).
     ///   - now: The wall clock in Unix seconds (injected for tests).
+    ///   - ttl: The TTL switches armed by stored events (`nil`: none).
     public init(
         store: any Store, pipeline: any EventPipeline, logger: Logger, silenceRefresh: Int64 = 1,
-        now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }, ttl: TTLMonitor? = nil
     ) {
+        self.ttl = ttl
         self.store = store
         self.pipeline = pipeline
         self.logger = logger
@@ -61,7 +68,8 @@ public actor EventProcessor: EventSink, EventStateCache {
     }
 
     /// Forgets cached events after deletions elsewhere.
-    public func forget(namespace: String, entity: String, check: String?) {
+    public func forget(namespace: String, entity: String, check: String?) async {
+        await ttl?.bury(namespace: namespace, entity: entity, check: check)
         for key in latest.keys where key.namespace == namespace && key.entity == entity {
             if check == nil || key.check == check { latest.removeValue(forKey: key) }
         }
@@ -91,7 +99,7 @@ public actor EventProcessor: EventSink, EventStateCache {
         check.silenced = SilenceRule.silencedBy(
             rules, checkName: check.metadata.name, checkSubscriptions: check.subscriptions,
             entityName: entity.metadata.name, entitySubscriptions: entity.subscriptions,
-            entityIsProxy: !check.proxyEntityName.isEmpty, at: timestamp)
+            entityIsProxy: !check.proxyEntityName.isEmpty || entity.entityClass == "proxy", at: timestamp)
         check.isSilenced = !check.silenced.isEmpty
 
         if check.executed == 0 { check.executed = event.timestamp }
@@ -115,8 +123,10 @@ public actor EventProcessor: EventSink, EventStateCache {
         check.lastOK = merged.lastOK
         event.check = check
 
-        try await store.putEvent(event)
-        latest[key] = event
+        let stored = Self.truncated(event)
+        try await store.putEvent(stored)
+        latest[key] = stored
+        await ttl?.arm(event)
         if transition.isResolution, check.isSilenced {
             try await expireOnResolution(rules, event: event)
         }
@@ -131,6 +141,24 @@ public actor EventProcessor: EventSink, EventStateCache {
             _ = try await store.deleteResource(.silenced, namespace: event.metadata.namespace, name: name)
         }
         silences.removeValue(forKey: event.metadata.namespace)
+    }
+
+    /// The label Sensu puts on an event whose stored output was truncated: the number of bytes dropped.
+    public static let truncatedBytesLabel = "sensu.io/output_truncated_bytes"
+
+    /// The event as stored: output cut to `max_output_size` bytes (at a character boundary) with the
+    /// ``truncatedBytesLabel`` label when the check sets a limit and the output is longer (reference §5.6).
+    public static func truncated(_ event: Event) -> Event {
+        guard var check = event.check, check.maxOutputSize > 0 else { return event }
+        let bytes = Array(check.output.utf8)
+        guard bytes.count > Int(check.maxOutputSize) else { return event }
+        var cut = Int(check.maxOutputSize)
+        while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        check.output = String(decoding: bytes[..<cut], as: UTF8.self)
+        check.metadata.labels[truncatedBytesLabel] = String(bytes.count - cut)
+        var result = event
+        result.check = check
+        return result
     }
 
     /// The state part of a stored check result.

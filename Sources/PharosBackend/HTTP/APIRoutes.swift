@@ -19,6 +19,7 @@ public struct APIRoutes: Sendable {
     let silenceExpiry: SilenceExpiryPolicy
     let metrics: BackendMetrics
     let now: @Sendable () -> Int64
+    let adhoc: AdhocQueue
 
     /// Creates the routes.
     /// - Parameters:
@@ -29,11 +30,13 @@ public struct APIRoutes: Sendable {
     ///   - silenceExpiry: Default and maximum silence length (Sensu Go 6.12: 1440 minutes each).
     ///   - metrics: The backend's Prometheus collectors, served on `/metrics` (a fresh set by default).
     ///   - now: The wall clock, Unix seconds (silence expiry); `nil` reads the system clock.
+    ///   - adhoc: Where `POST …/checks/{name}/execute` queues adhoc executions (the `Scheduler` reads it).
     public init(
         store: any Store, tokens: TokenIssuer, users: UserAuthenticator, events: any EventSink,
         silenceExpiry: SilenceExpiryPolicy = .sensuDefault, metrics: BackendMetrics = BackendMetrics(),
-        now: (@Sendable () -> Int64)? = nil
+        now: (@Sendable () -> Int64)? = nil, adhoc: AdhocQueue = AdhocQueue()
     ) {
+        self.adhoc = adhoc
         self.store = store
         self.tokens = tokens
         self.users = users
@@ -55,6 +58,7 @@ public struct APIRoutes: Sendable {
         addResourceRoutes(Namespace.self, to: api)
         addUserRoutes(to: api)
         addResourceRoutes(CheckConfig.self, to: api)
+        addCheckExecuteRoute(to: api)
         addResourceRoutes(Handler.self, to: api)
         addResourceRoutes(Mutator.self, to: api)
         addResourceRoutes(Asset.self, to: api)

@@ -196,12 +196,14 @@ public actor KeepaliveMonitor {
         }
     }
 
-    /// Loads the persisted deadlines (keeping any already received keepalive that is newer).
+    /// Loads the persisted deadlines (keeping any already received keepalive that is newer); every deadline is
+    /// moved to at least one timeout after the load, so time the backend was down does not count as silence.
     public func load() async {
         do {
             guard let json = try await store.setting(Self.settingKey) else { return }
             let loaded = try JSONDecoder().decode(KeepaliveStateMachine.self, from: Data(json.utf8))
             var merged = loaded
+            merged.postpone(atLeastTimeoutAfter: now())
             for (key, watch) in machine.watches {
                 _ = merged.keepaliveReceived(key, timeout: watch.timeout, at: watch.lastSeen)
             }

@@ -104,6 +104,15 @@ public struct KeepaliveStateMachine: Sendable, Hashable, Codable {
         return expiries
     }
 
+    /// Gives every watched entity a full timeout from `now` (its deadline becomes at least `now + timeout`), used
+    /// when the deadlines are restored after a restart: agents could not reach the backend while it was down, so
+    /// a deadline that passed meanwhile is not a missed keepalive.
+    public mutating func postpone(atLeastTimeoutAfter now: Double) {
+        for (key, watch) in watches {
+            watches[key]?.deadline = max(watch.deadline, now + Double(watch.timeout))
+        }
+    }
+
     /// The earliest deadline, Unix seconds, or `nil` when nothing is watched.
     public var nextDeadline: Double? { watches.values.map(\.deadline).min() }
 }

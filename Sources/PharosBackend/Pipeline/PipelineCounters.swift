@@ -25,6 +25,9 @@ public struct PipelineCounters: Sendable, Hashable {
     /// Sets whose members were dropped for being nested more than three levels deep.
     public var setsTooDeep = 0
 
+    /// Loads of a namespace's handlers, filters, mutators and pipelines from the store (cache misses).
+    public var resourceReloads = 0
+
     /// All zero.
     public init() {}
 }

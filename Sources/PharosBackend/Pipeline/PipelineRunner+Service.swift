@@ -8,12 +8,14 @@ extension PipelineRunner: Service {
         await withTaskGroup(of: Void.self) { group in
             var running = 0
             for await event in events.cancelOnGracefulShutdown() {
-                for handler in await plan(event) {
+                let (plans, resources) = await plan(event)
+                guard let resources else { continue }
+                for plan in plans {
                     if running >= limit {
                         await group.next()
                         running -= 1
                     }
-                    group.addTask { await self.execute(handler, for: event) }
+                    group.addTask { await self.execute(plan, for: event, resources: resources) }
                     running += 1
                 }
             }

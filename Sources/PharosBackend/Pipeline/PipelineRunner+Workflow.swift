@@ -4,26 +4,59 @@ import PharosCore
 import PharosStore
 
 extension PipelineRunner {
-    /// The handlers to run for `event` (legacy pipeline); logs and counts missing handlers and too-deep sets.
-    func plan(_ event: Event) async -> [Handler] {
+    /// The workflows to run for `event`: the legacy pipeline (`check.handlers` ∪ `metrics.handlers`, sets
+    /// expanded) and the workflows of the `Pipeline` resources named in `event.pipelines` and `check.pipelines`.
+    /// Missing handlers, pipelines and too-deep sets are logged, counted and skipped.
+    func plan(_ event: Event) async -> (plans: [WorkflowPlan], resources: PipelineResources?) {
         counters.eventsProcessed += 1
-        if !event.pipelines.isEmpty {
-            logger.debug(
-                "pipeline resources are not supported yet, skipped",
-                metadata: Self.metadata(event, error: event.pipelines.map(\.name).joined(separator: ",")))
-        }
+        let references = Self.pipelineReferences(of: event)
         let names = HandlerSetExpansion.handlerNames(of: event)
-        guard !names.isEmpty else { return [] }
-        let stored: [Handler]
+        guard !names.isEmpty || !references.isEmpty else { return ([], nil) }
+        let resources: PipelineResources
         do {
-            stored = try await store.resources(Handler.self, namespace: Self.namespace(of: event))
+            resources = try await self.resources(namespace: Self.namespace(of: event))
         } catch {
             counters.handlerFailures += 1
-            logger.warning("handlers could not be read", metadata: Self.metadata(event, error: "\(error)"))
-            return []
+            logger.warning("pipeline resources could not be read", metadata: Self.metadata(event, error: "\(error)"))
+            return ([], nil)
         }
-        let byName = Dictionary(stored.map { ($0.metadata.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let expansion = HandlerSetExpansion(names: names, lookup: { byName[$0] })
+        var plans: [WorkflowPlan] = []
+        for handler in expand(names, event: event, resources: resources) {
+            plans.append(
+                WorkflowPlan(source: "legacy", filters: handler.filters, mutator: handler.mutator, handler: handler))
+        }
+        for reference in references {
+            guard reference.type.isEmpty || reference.type == "Pipeline",
+                let pipeline = resources.pipelines[reference.name]
+            else {
+                counters.missingResources += 1
+                logger.warning(
+                    "pipeline not found, skipped", metadata: Self.metadata(event, error: "pipeline \(reference.name)"))
+                continue
+            }
+            for workflow in pipeline.workflows {
+                guard let handlerName = workflow.handler?.name else { continue }
+                for handler in expand([handlerName], event: event, resources: resources) {
+                    plans.append(
+                        WorkflowPlan(
+                            source: "\(pipeline.metadata.name)/\(workflow.name)", filters: workflow.filters.map(\.name),
+                            mutator: workflow.mutator?.name ?? "", handler: handler))
+                }
+            }
+        }
+        return (plans, resources)
+    }
+
+    /// The pipeline references of an event: `event.pipelines` then `check.pipelines`, each once.
+    static func pipelineReferences(of event: Event) -> [ResourceReference] {
+        var seen: Set<String> = []
+        return (event.pipelines + (event.check?.pipelines ?? [])).filter { seen.insert($0.name).inserted }
+    }
+
+    /// Expands handler names (sets up to 3 deep); logs and counts missing handlers and too-deep sets.
+    private func expand(_ names: [String], event: Event, resources: PipelineResources) -> [Handler] {
+        guard !names.isEmpty else { return [] }
+        let expansion = HandlerSetExpansion(names: names, lookup: { resources.handlers[$0] })
         for name in expansion.missing {
             counters.missingResources += 1
             logger.warning("handler not found, skipped", metadata: Self.metadata(event, handler: name))
@@ -37,19 +70,37 @@ extension PipelineRunner {
         return expansion.handlers
     }
 
-    /// Runs one handler for `event`: filters, mutator, handler. Never throws; failures are logged and counted.
-    nonisolated func execute(_ handler: Handler, for event: Event) async {
-        let name = handler.metadata.name
-        do {
-            guard try await passesFilters(handler, event) else { return }
-        } catch {
-            await record { $0.missingResources += 1 }
-            logger.warning("filter could not be read", metadata: Self.metadata(event, handler: name, error: "\(error)"))
-            return
+    /// The cached resource snapshot of a namespace, reloaded when older than `resourceRefresh`.
+    func resources(namespace: String) async throws -> PipelineResources {
+        let now = Date()
+        if let cached = resourceCache[namespace], now.timeIntervalSince(cached.loadedAt) < resourceRefresh,
+            now >= cached.loadedAt
+        {
+            return cached
         }
+        let snapshot = PipelineResources(
+            handlers: try await store.resources(Handler.self, namespace: namespace),
+            filters: try await store.resources(EventFilter.self, namespace: namespace),
+            mutators: try await store.resources(Mutator.self, namespace: namespace),
+            pipelines: try await store.resources(Pipeline.self, namespace: namespace), loadedAt: now)
+        resourceCache[namespace] = snapshot
+        counters.resourceReloads += 1
+        return snapshot
+    }
+
+    /// Forgets the cached resources (all namespaces), so the next event reads the store again.
+    public func invalidateResources() {
+        resourceCache.removeAll()
+    }
+
+    /// Runs one workflow for `event`: filters, mutator, handler. Never throws; failures are logged and counted.
+    nonisolated func execute(_ plan: WorkflowPlan, for event: Event, resources: PipelineResources) async {
+        let handler = plan.handler
+        let name = handler.metadata.name
+        guard await passesFilters(plan, event, resources: resources) else { return }
         let payload: [UInt8]
         do {
-            payload = try await mutate(event, for: handler)
+            payload = try await mutate(event, mutatorName: plan.mutator, resources: resources)
         } catch {
             await record { $0.mutatorFailures += 1 }
             logger.warning(
@@ -66,21 +117,22 @@ extension PipelineRunner {
         }
     }
 
-    /// Whether every filter of `handler` lets the event through.
-    private nonisolated func passesFilters(_ handler: Handler, _ event: Event) async throws -> Bool {
+    /// Whether every filter of the workflow lets the event through (missing filters are logged and skipped).
+    private nonisolated func passesFilters(_ plan: WorkflowPlan, _ event: Event, resources: PipelineResources) async
+        -> Bool
+    {
         var binding: JSONValue?
-        for filterName in handler.filters {
+        let handlerName = plan.handler.metadata.name
+        for filterName in plan.filters {
             let result: EventFilterEvaluation
             if let builtIn = EventFilterEvaluation.builtIn(filterName, event: event) {
                 result = builtIn
             } else {
-                let namespace = Self.namespace(of: event)
-                guard let filter = try await store.resource(EventFilter.self, namespace: namespace, name: filterName)
-                else {
+                guard let filter = resources.filters[filterName] else {
                     await record { $0.missingResources += 1 }
                     logger.warning(
                         "filter not found, skipped",
-                        metadata: Self.metadata(event, handler: handler.metadata.name, error: filterName))
+                        metadata: Self.metadata(event, handler: handlerName, error: filterName))
                     continue
                 }
                 let eventBinding = binding ?? EventFilterEvaluation.eventBinding(event)
@@ -93,24 +145,23 @@ extension PipelineRunner {
                 for error in result.errors {
                     logger.warning(
                         "filter expression failed, skipped",
-                        metadata: Self.metadata(event, handler: handler.metadata.name, error: "\(filterName): \(error)")
-                    )
+                        metadata: Self.metadata(event, handler: handlerName, error: "\(filterName): \(error)"))
                 }
             }
             if !result.passes {
                 await record { $0.eventsFiltered += 1 }
-                logger.debug(
-                    "event filtered", metadata: Self.metadata(event, handler: handler.metadata.name, error: filterName))
+                logger.debug("event filtered", metadata: Self.metadata(event, handler: handlerName, error: filterName))
                 return false
             }
         }
         return true
     }
 
-    /// The payload for `handler`: the event JSON (`json`, the default), `check.output` (`only_check_output`) or the
-    /// standard output of a pipe `Mutator`.
-    private nonisolated func mutate(_ event: Event, for handler: Handler) async throws -> [UInt8] {
-        let name = handler.mutator
+    /// The payload: the event JSON (`json`, the default), `check.output` (`only_check_output`) or the standard
+    /// output of a pipe `Mutator`.
+    private nonisolated func mutate(_ event: Event, mutatorName name: String, resources: PipelineResources)
+        async throws -> [UInt8]
+    {
         switch name {
         case "", "json":
             return try Self.json(event)
@@ -118,8 +169,7 @@ extension PipelineRunner {
             guard let check = event.check else { throw PipelineError.mutator(name, reason: "the event has no check") }
             return Array(check.output.utf8)
         default:
-            guard let mutator = try await store.resource(Mutator.self, namespace: Self.namespace(of: event), name: name)
-            else {
+            guard let mutator = resources.mutators[name] else {
                 await record { $0.missingResources += 1 }
                 throw PipelineError.missing("mutator", name: name)
             }

@@ -13,8 +13,9 @@ public import PharosStore
 /// and the handler itself (`pipe`, `tcp`, `udp`). Every failure is logged with the entity, check and handler names
 /// and counted in ``counters``; none is fatal.
 ///
-/// Not yet supported: `Pipeline` resources referenced by `event.pipelines` (logged and skipped), JavaScript mutators
-/// and secrets.
+/// `Pipeline` resources named in `event.pipelines` or `check.pipelines` add their workflows (filters → mutator →
+/// handler). The handlers, filters, mutators and pipelines of a namespace are cached for `resourceRefresh`
+/// seconds. Not supported: JavaScript mutators and secrets.
 public actor PipelineRunner {
     /// Default capacity of the event queue.
     public static let defaultQueueCapacity = 1000
@@ -26,6 +27,8 @@ public actor PipelineRunner {
     let baseEnvironment: [String: String]
     let assetEntity: Entity
     let events: AsyncStream<Event>
+    let resourceRefresh: Double
+    var resourceCache: [String: PipelineResources] = [:]
     private let queue: AsyncStream<Event>.Continuation
 
     /// What the runner has done so far.
@@ -41,12 +44,15 @@ public actor PipelineRunner {
     ///   - baseEnvironment: the environment pipe commands start from (default: this process's).
     ///   - assetEntity: the entity asset build filters are evaluated against (default: this backend host,
     ///     ``localEntity()``).
+    ///   - resourceRefresh: seconds a namespace's handlers, filters, mutators and pipelines are cached before the
+    ///     store is read again (default 1; ``invalidateResources()`` forgets them at once).
     public init(
         store: any Store, assets: any RuntimeAssetProvider, logger: Logger, maxConcurrentHandlers: Int = 8,
         queueCapacity: Int = PipelineRunner.defaultQueueCapacity,
         baseEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-        assetEntity: Entity = PipelineRunner.localEntity()
+        assetEntity: Entity = PipelineRunner.localEntity(), resourceRefresh: Double = 1
     ) {
+        self.resourceRefresh = resourceRefresh
         self.store = store
         self.assets = assets
         self.logger = logger
@@ -73,16 +79,17 @@ public actor PipelineRunner {
     /// Runs the pipeline of one event now and returns when all of its handlers have finished (at most
     /// `maxConcurrentHandlers` at a time). `run()` uses the same steps for queued events.
     public func process(_ event: Event) async {
-        let handlers = await plan(event)
+        let (plans, resources) = await plan(event)
+        guard let resources else { return }
         let limit = maxConcurrentHandlers
         await withTaskGroup(of: Void.self) { group in
             var running = 0
-            for handler in handlers {
+            for plan in plans {
                 if running >= limit {
                     await group.next()
                     running -= 1
                 }
-                group.addTask { await self.execute(handler, for: event) }
+                group.addTask { await self.execute(plan, for: event, resources: resources) }
                 running += 1
             }
         }

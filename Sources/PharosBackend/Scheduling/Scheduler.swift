@@ -10,12 +10,16 @@ public import ServiceLifecycle
 /// The service reloads the checks from the store every `refreshInterval`, so created, updated and deleted checks
 /// take effect on their next fire without a restart. On each fire it skips subdued checks, builds the request
 /// (``CheckRequestBuilder``: matching assets and hooks, `issued` = now in Unix seconds) and publishes it once per
-/// subscription. Round robin is not implemented yet: round-robin checks are published like ordinary ones.
+/// subscription. A `round_robin` check goes, per subscription, to the one agent ``RoundRobin`` picks from the
+/// connected subscribers (as `entity:<agent>`). A check with `proxy_requests` is expanded by
+/// ``ProxyRequestPlanner`` over the entities of its namespace, one request per matching entity, spread over
+/// `splay_coverage` of the interval when `splay` is set. Adhoc requests arrive through an ``AdhocQueue``.
 public actor Scheduler: Service {
     let store: any Store
     let publisher: any CheckRequestPublisher
     let logger: Logger
     let refreshInterval: Duration
+    let adhoc: AdhocQueue
     private let sleep: @Sendable (Duration) async throws -> Void
     private let wallClock: @Sendable () -> Date
     private var plan = SchedulePlan()
@@ -24,6 +28,8 @@ public actor Scheduler: Service {
     public private(set) var published = 0
     /// Fires skipped because a `subdues` window was active.
     public private(set) var subduedSkips = 0
+    /// Proxy-check expressions or token substitutions that failed (the entity was skipped).
+    public private(set) var proxyErrors = 0
 
     /// Creates a scheduler.
     /// - Parameters:
@@ -33,11 +39,13 @@ public actor Scheduler: Service {
     ///   - clock: sleeps between deadlines (deadlines themselves are wall-clock nanoseconds).
     ///   - refreshInterval: how often the checks are reloaded from the store.
     ///   - wallClock: the current wall-clock time (default `Date()`).
+    ///   - adhoc: where adhoc execution requests are taken from (default: a queue nobody else feeds).
     public init(
         store: any Store, publisher: any CheckRequestPublisher, logger: Logger,
         clock: some Clock<Duration> = ContinuousClock.continuous, refreshInterval: Duration = .seconds(1),
-        wallClock: @escaping @Sendable () -> Date = { Date() }
+        wallClock: @escaping @Sendable () -> Date = { Date() }, adhoc: AdhocQueue = AdhocQueue()
     ) {
+        self.adhoc = adhoc
         self.store = store
         self.publisher = publisher
         self.logger = logger
@@ -49,19 +57,44 @@ public actor Scheduler: Service {
     /// Runs the timers until graceful shutdown or cancellation.
     public func run() async throws {
         do {
-            try await cancelWhenGracefulShutdown { try await self.loop() }
+            try await cancelWhenGracefulShutdown {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await self.loop() }
+                    group.addTask {
+                        for await request in self.adhoc.requests {
+                            self.logger.info(
+                                "adhoc check execution",
+                                metadata: [
+                                    "check.name": "\(request.check.metadata.namespace)/\(request.check.metadata.name)",
+                                    "reason": "\(request.reason)",
+                                ])
+                            await self.executeAdhoc(check: request.check, subscriptions: request.subscriptions)
+                        }
+                    }
+                    try await group.next()
+                    group.cancelAll()
+                }
+            }
         } catch is CancellationError {
             return
         }
     }
 
     /// Publishes `check` now to `subscriptions` (the check's own when empty), ignoring `publish` and round robin
-    /// (Sensu's adhoc execution).
+    /// (Sensu's adhoc execution); a check with `proxy_requests` is expanded over the matching entities (no splay).
     /// - Returns: the number of agents reached.
     @discardableResult
     public func executeAdhoc(check: CheckConfig, subscriptions: [String] = []) async -> Int {
-        let targets = subscriptions.isEmpty ? check.subscriptions : subscriptions
-        return await publish(check, to: targets, issued: Int64(wallClock().timeIntervalSince1970))
+        var check = check
+        if !subscriptions.isEmpty { check.subscriptions = subscriptions }
+        check.roundRobin = false
+        let issued = Int64(wallClock().timeIntervalSince1970)
+        guard check.proxyRequests != nil else { return await publish(check, fireTime: 0, issued: issued) }
+        var reached = 0
+        for target in await proxyTargets(check) {
+            reached += await publish(target.check, fireTime: 0, issued: issued)
+        }
+        return reached
     }
 
     private func loop() async throws {
@@ -103,10 +136,62 @@ public actor Scheduler: Service {
             logger.debug("check subdued, skipped", metadata: ["check.name": "\(fire.key)"])
             return
         }
-        _ = await publish(fire.check, to: fire.check.subscriptions, issued: Int64(now.timeIntervalSince1970))
+        let issued = Int64(now.timeIntervalSince1970)
+        guard fire.check.proxyRequests != nil else {
+            _ = await publish(fire.check, fireTime: fire.fireTime, issued: issued)
+            return
+        }
+        let targets = await proxyTargets(fire.check)
+        let untilNext = plan.timers[fire.key].map { timer -> Duration in
+            let next = timer.nextFire
+            let current = IntervalSchedule.nanoseconds(since1970: now)
+            return next > current ? .nanoseconds(Int64(clamping: next - current)) : .zero
+        }
+        let delay = ProxyRequestPlanner.splayDelay(fire.check, count: targets.count, untilNextFire: untilNext)
+        guard delay > .zero else {
+            for target in targets { _ = await publish(target.check, fireTime: fire.fireTime, issued: issued) }
+            return
+        }
+        // Splayed requests are spread in a child task so the timers of other checks are not held up.
+        let sleep = sleep
+        Task {
+            for (offset, target) in targets.enumerated() {
+                if offset > 0 { try await sleep(delay) }
+                _ = await self.publish(
+                    target.check, fireTime: fire.fireTime,
+                    issued: offset == 0 ? issued : Int64(self.wallClock().timeIntervalSince1970))
+            }
+        }
     }
 
-    private func publish(_ check: CheckConfig, to subscriptions: [String], issued: Int64) async -> Int {
+    /// The proxy entities matched by the check's `entity_attributes`, with the substituted checks.
+    private func proxyTargets(_ check: CheckConfig) async -> [ProxyRequestPlanner.Target] {
+        let name = "\(check.metadata.namespace)/\(check.metadata.name)"
+        let entities: [Entity]
+        do {
+            entities = try await store.entities(namespace: check.metadata.namespace)
+        } catch {
+            logger.warning("entities could not be read", metadata: ["check.name": "\(name)", "error": "\(error)"])
+            return []
+        }
+        let plan = ProxyRequestPlanner.plan(check, entities: entities, now: wallClock())
+        for error in plan.expressionErrors {
+            proxyErrors += 1
+            logger.warning(
+                "entity_attributes expression failed", metadata: ["check.name": "\(name)", "error": "\(error)"])
+        }
+        for (entity, error) in plan.substitutionErrors {
+            proxyErrors += 1
+            logger.warning(
+                "proxy check token substitution failed",
+                metadata: ["check.name": "\(name)", "entity.name": "\(entity)", "error": "\(error)"])
+        }
+        return plan.targets
+    }
+
+    /// Publishes one execution of `check` to each of its subscriptions (round robin: to the picked agent only).
+    private func publish(_ check: CheckConfig, fireTime: UInt64, issued: Int64) async -> Int {
+        let subscriptions = check.subscriptions
         let namespace = check.metadata.namespace
         let request: CheckRequest
         do {
@@ -121,7 +206,13 @@ public actor Scheduler: Service {
         }
         var reached = 0
         for subscription in subscriptions {
-            reached += await publisher.publish(request, namespace: namespace, subscription: subscription)
+            var target = subscription
+            if check.roundRobin {
+                let agents = await publisher.subscribers(namespace: namespace, subscription: subscription)
+                guard let agent = RoundRobin.pick(check: check, fireTime: fireTime, agents: agents) else { continue }
+                target = SilenceRule.entitySubscription(for: agent)
+            }
+            reached += await publisher.publish(request, namespace: namespace, subscription: target)
             published += 1
         }
         logger.debug(
