@@ -259,3 +259,87 @@ import Testing
         }
     }
 }
+
+extension PharosCtlBackendTests {
+    @Test func usersAPIKeysRolesExecuteAndLogout() async throws {
+        try await RealBackend.with { backend in
+            let ctl = try await Self.configured(backend)
+            defer { try? FileManager.default.removeItem(at: ctl.configDir) }
+            let api = try await backend.adminClient()
+            let anonymous = PharosClient(apiURL: backend.apiURL, accessToken: nil)
+
+            try await ctl.ok(["user", "create", "alice", "--password", "Alice-P@ss1", "--groups", "dev"])
+            #expect(try await api.get(User.self, name: "alice", namespace: nil).groups == ["dev"])
+            try await ctl.ok(["user", "add-group", "alice", "ops"])
+            try await ctl.ok(["user", "remove-group", "alice", "dev"])
+            #expect(try await api.get(User.self, name: "alice", namespace: nil).groups == ["ops"])
+            try await ctl.ok([
+                "user", "change-password", "alice", "--current-password", "Alice-P@ss1", "--new-password",
+                "Alice-P@ss2",
+            ])
+            _ = try await anonymous.authenticate(username: "alice", password: "Alice-P@ss2")
+            try await ctl.ok(["user", "reset-password", "alice", "--new-password", "Alice-P@ss3"])
+            _ = try await anonymous.authenticate(username: "alice", password: "Alice-P@ss3")
+            try await ctl.ok(["user", "disable", "alice", "--skip-confirm"])
+            #expect(try await api.get(User.self, name: "alice", namespace: nil).disabled)
+            let refused = await #expect(throws: ClientError.self) {
+                try await anonymous.authenticate(username: "alice", password: "Alice-P@ss3")
+            }
+            #expect(refused?.httpStatus == 401)
+            try await ctl.ok(["user", "reinstate", "alice"])
+            #expect(try await api.get(User.self, name: "alice", namespace: nil).disabled == false)
+            let users = try JSONDecoder().decode([User].self, from: Data(try await ctl.ok(["user", "list"]).utf8))
+            #expect(Set(users.map(\.username)).isSuperset(of: ["admin", "alice"]))
+
+            // Built-in RBAC resources are listed.
+            let clusterRoles = try JSONDecoder().decode(
+                [ClusterRole].self, from: Data(try await ctl.ok(["clusterrole", "list"]).utf8))
+            #expect(Set(clusterRoles.map(\.metadata.name)).isSuperset(of: ["cluster-admin", "admin", "edit", "view"]))
+            let bindings = try JSONDecoder().decode(
+                [ClusterRoleBinding].self, from: Data(try await ctl.ok(["clusterrolebinding", "list"]).utf8))
+            #expect(bindings.contains { $0.roleRef.name == "cluster-admin" })
+            #expect(try await ctl.ok(["role", "list"]).hasPrefix("["))
+            #expect(try await ctl.ok(["rolebinding", "list"]).hasPrefix("["))
+
+            // API keys: grant, use (no cluster file needed), list, revoke.
+            let granted = try await ctl.ok(["api-key", "grant", "admin"])
+            #expect(granted.hasPrefix("Created: /api/core/v2/apikeys/"))
+            let key = String(granted.dropFirst("Created: /api/core/v2/apikeys/".count).dropLast())
+            let keyDir = try CtlProcess.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: keyDir) }
+            let withKey = Ctl(configDir: keyDir)
+            try await ctl.ok(["namespace", "create", "ops"])
+            #expect(
+                try await withKey.ok([
+                    "namespace", "list", "--api-url", backend.apiURL, "--api-key", key, "--format", "json",
+                ])
+                .contains("\"ops\""))
+            let keys = try JSONDecoder().decode([APIKey].self, from: Data(try await ctl.ok(["api-key", "list"]).utf8))
+            #expect(keys.map(\.metadata.name) == [key])
+            try await ctl.ok(["api-key", "revoke", key, "--skip-confirm"])
+            let revoked = try await withKey.run(["namespace", "list", "--api-url", backend.apiURL, "--api-key", key])
+            #expect(revoked.status != 0)
+            #expect(revoked.stderr.contains("HTTP 401"))
+
+            // Adhoc execution of a check: accepted for a check that exists, 404 otherwise.
+            try await ctl.ok(["create", "-f", SeedFixture.checkNginx.path])
+            #expect(
+                try await ctl.ok(["check", "execute", "check-nginx", "--subscriptions", "web", "--reason", "t"])
+                    == "Issued\n")
+            let unknown = try await ctl.run(["check", "execute", "nosuch"])
+            #expect(unknown.status != 0)
+            #expect(unknown.stderr.contains("HTTP 404"))
+
+            // logout revokes the tokens at the server and forgets them.
+            let cluster = try #require(try ConfigDirectory(url: ctl.configDir).loadCluster())
+            #expect(try await ctl.ok(["logout"]) == "Logged out\n")
+            let old = PharosClient(apiURL: backend.apiURL, accessToken: cluster.accessToken)
+            let stale = await #expect(throws: ClientError.self) {
+                try await old.list(Namespace.self, namespace: nil)
+            }
+            #expect(stale?.httpStatus == 401)
+            #expect(try ConfigDirectory(url: ctl.configDir).loadCluster()?.accessToken == "")
+            #expect(try await ctl.run(["check", "list"]).status != 0)
+        }
+    }
+}

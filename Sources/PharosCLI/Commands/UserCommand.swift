@@ -45,7 +45,9 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     /// `pharosctl user change-password [NAME] --current-password C --new-password N`: a user changes their own
-    /// password (`PUT /users/NAME/password`); NAME defaults to the configured user.
+    /// password (`PUT /users/NAME/password` with the current `password` and the clear-text `password_new`, which
+    /// the server hashes; sensuctl hashes locally and sends `password_hash`, which the server also accepts); NAME
+    /// defaults to the configured user.
     struct ChangePassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a user's password (needs the current one).")
 
@@ -69,8 +71,8 @@ struct UserCommand: AsyncParsableCommand {
             try await client.sendJSON(
                 .put, UserCommand.userPath(user) + "/password",
                 .object([
-                    "username": .string(user), "password": .string(newPassword),
-                    "password_current": .string(currentPassword),
+                    "username": .string(user), "password": .string(currentPassword),
+                    "password_new": .string(newPassword),
                 ]))
             Terminal.write("Password updated\n")
         }
@@ -94,7 +96,7 @@ struct UserCommand: AsyncParsableCommand {
             let client = try await context.client()
             try await client.sendJSON(
                 .put, UserCommand.userPath(name) + "/reset_password",
-                .object(["username": .string(name), "password": .string(newPassword)]))
+                .object(["username": .string(name), "password_new": .string(newPassword)]))
             Terminal.write("Password reset\n")
         }
     }
