@@ -16,6 +16,9 @@ public struct PharosClient: Sendable {
     public var apiURL: String
     /// The bearer token sent on API requests; `nil` sends none.
     public var accessToken: String?
+    /// An API key (a UUID) sent as `Authorization: Key <uuid>` instead of the bearer token when set (Sensu Go 6
+    /// API keys, reference §2.2).
+    public var apiKey: String?
     /// The HTTP client the requests go through.
     public var httpClient: HTTPClient
     /// Time allowed for one whole request (connect, send, answer).
@@ -80,15 +83,33 @@ public struct PharosClient: Sendable {
 
     /// Lists the resources of one type: `GET /api/core/v2/namespaces/{ns}/{collection}`, or
     /// `GET /api/core/v2/{collection}` for a cluster-wide type or when `namespace` is `nil` (all namespaces).
+    /// With `query.chunkSize` the list is fetched in pages of that many (`limit`), following the `Sensu-Continue`
+    /// header until the server sends none (reference §2.4).
     /// - Parameters:
     ///   - type: The resource type, e.g. `CheckConfig.self`.
     ///   - namespace: The namespace, or `nil` for every namespace.
+    ///   - query: Page size and label/field selectors.
     /// - Returns: The resources in the server's order.
     /// - Throws: `ClientError` for a non-2xx answer, no answer or a body that is not an array of `type`.
-    public func list<R: Resource>(_ type: R.Type, namespace: String?) async throws(ClientError) -> [R] {
+    public func list<R: Resource>(
+        _ type: R.Type, namespace: String?, query: ListQuery = ListQuery()
+    ) async throws(ClientError) -> [R] {
         let path = Self.collectionPath(type.resourceType, namespace: namespace)
-        let answer = try await send(.GET, path)
-        return try decode([R].self, from: answer.body, url: url(for: path))
+        var items: [R] = []
+        var continueToken: String?
+        var pages = 0
+        repeat {
+            let target = path + query.queryString(continueToken: continueToken)
+            let answer = try await send(.GET, target)
+            items += try decode([R].self, from: answer.body, url: url(for: target))
+            continueToken = answer.headers[ListQuery.continueHeader.lowercased()].flatMap { $0.isEmpty ? nil : $0 }
+            pages += 1
+            if pages > ListQuery.maximumPages {
+                throw ClientError(
+                    .invalidResponse(url: url(for: path), reason: "more than \(ListQuery.maximumPages) pages"))
+            }
+        } while continueToken != nil && query.chunkSize > 0
+        return items
     }
 
     /// Fetches one resource: `GET {collection path}/{name}`.
@@ -118,12 +139,14 @@ public struct PharosClient: Sendable {
 
     // MARK: Transport
 
-    /// A 2xx answer: its status and body.
+    /// A 2xx answer: its status, headers and body.
     public struct Answer: Sendable, Hashable {
         /// The HTTP status code.
         public var status: Int
         /// The body bytes.
         public var body: Data
+        /// The response headers, names lowercased (the last value wins for repeated names).
+        public var headers: [String: String] = [:]
     }
 
     /// Sends one request to `path` (below `apiURL`) and returns a 2xx answer.
@@ -131,7 +154,8 @@ public struct PharosClient: Sendable {
     ///   - method: The HTTP method.
     ///   - path: The absolute path, e.g. `/api/core/v2/namespaces`.
     ///   - body: A JSON body, or `nil`.
-    ///   - authorization: The `Authorization` header; `nil` sends `Bearer <accessToken>` when there is a token.
+    ///   - authorization: The `Authorization` header; `nil` sends `Key <apiKey>` when there is an API key, else
+    ///     `Bearer <accessToken>` when there is a token.
     /// - Throws: `ClientError` for a non-2xx answer (with the server's message and code) or no answer.
     public func send(
         _ method: HTTPMethod, _ path: String, body: Data? = nil, authorization: String? = nil
@@ -143,7 +167,7 @@ public struct PharosClient: Sendable {
         var request = HTTPClientRequest(url: target)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
-        if let header = authorization ?? accessToken.map({ "Bearer \($0)" }) {
+        if let header = authorization ?? apiKey.map({ "Key \($0)" }) ?? accessToken.map({ "Bearer \($0)" }) {
             request.headers.add(name: "Authorization", value: header)
         }
         if let body {
@@ -152,9 +176,11 @@ public struct PharosClient: Sendable {
         }
         let status: Int
         let data: Data
+        var headers: [String: String] = [:]
         do {
             let response = try await httpClient.execute(request, timeout: Self.timeAmount(timeout))
             status = Int(response.status.code)
+            for header in response.headers { headers[header.name.lowercased()] = header.value }
             data = Data(buffer: try await response.body.collect(upTo: Self.maximumResponseBytes))
         } catch {
             throw ClientError(.connection(url: target, reason: Self.reason(for: error, timeout: timeout)))
@@ -162,19 +188,19 @@ public struct PharosClient: Sendable {
         guard (200..<300).contains(status) else {
             throw Self.serverError(status: status, body: data)
         }
-        return Answer(status: status, body: data)
+        return Answer(status: status, body: data, headers: headers)
     }
 
     /// The full URL of `path`.
     public func url(for path: String) -> String { apiURL + path }
 
-    private static var encoder: JSONEncoder {
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, from data: Data, url: String) throws(ClientError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, from data: Data, url: String) throws(ClientError) -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch {
@@ -190,7 +216,7 @@ public struct PharosClient: Sendable {
         }
     }
 
-    private func jsonString(_ value: String) -> Data {
+    func jsonString(_ value: String) -> Data {
         (try? JSONEncoder().encode(value)) ?? Data("\"\"".utf8)
     }
 
@@ -238,7 +264,7 @@ public struct PharosClient: Sendable {
         charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~$&+:=@")
 
     /// Percent-escapes one path segment like Go's `url.PathEscape`.
-    static func escape(_ segment: String) -> String {
+    public static func escape(_ segment: String) -> String {
         segment.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? segment
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import PharosClient
 
 /// `pharosctl configure`: logs in (`GET /auth`) and writes the `cluster` and `profile` files (sensuctl
-/// `configure`, reference §9). Prompts for missing values on a terminal unless `-n` is given.
+/// `configure`, reference §9). Prompts for missing values on a terminal unless `-n` is given. The TLS flags and
+/// `--timeout` given here are kept in the `cluster` file for later commands.
 struct Configure: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Log in to a Pharos API and save the URL, tokens, namespace and format.")
@@ -53,12 +54,17 @@ struct Configure: AsyncParsableCommand {
             throw CLIError("a username and a password are needed to log in")
         }
         let target = apiURL ?? Self.defaultURL
-        let client = PharosClient(apiURL: target, accessToken: nil)
+        let client = try context.anonymousClient(apiURL: target)
         let tokens = try await client.authenticate(username: user, password: secret)
+        let tls = context.tlsOptions(cluster: nil)
+        let timeout = try context.timeout(cluster: nil)
         try context.directory.save(
             ClusterConfig(
                 apiURL: client.apiURL, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken,
-                expiresAt: tokens.expiresAt))
-        try context.directory.save(ProfileConfig(namespace: context.namespace, format: context.format))
+                expiresAt: tokens.expiresAt, trustedCAFile: tls.trustedCAFile,
+                insecureSkipTLSVerify: tls.insecureSkipVerify,
+                timeoutSeconds: Double(timeout.components.seconds)
+                    + Double(timeout.components.attoseconds) / 1e18))
+        try context.directory.save(ProfileConfig(namespace: context.namespace, format: context.format, username: user))
     }
 }

@@ -3,15 +3,17 @@ import Foundation
 import PharosClient
 import PharosCore
 
-/// `pharosctl create -f FILE|DIR|-`: decodes every input first and stores nothing if any document is invalid;
-/// then PUTs each resource, in order, to its URI (sensuctl `create`, reference §1.2).
+/// `pharosctl create -f FILE|DIR|URL|-`: decodes every input first and stores nothing if any document is
+/// invalid; then PUTs each resource, in order, to its URI (sensuctl `create`, reference §1.2). Resources are
+/// labelled `sensu.io/managed_by: sensuctl` and namespaced ones without a namespace get the current one.
 struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create or replace resources from YAML or JSON files, directories or standard input.")
+        abstract: "Create or replace resources from YAML or JSON files, directories, URLs or standard input.")
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(name: [.short, .customLong("file")], help: "File, directory, or - for standard input (repeatable)")
+    @Option(
+        name: [.short, .customLong("file")], help: "File, directory, http(s) URL, or - for standard input (repeatable)")
     var files: [String] = []
 
     @Flag(name: [.short, .customLong("recursive")], help: "Search directories recursively")
@@ -19,18 +21,14 @@ struct Create: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CommandContext(options: globals)
-        let inputs = try InputCollector(recursive: recursive).collect(files) {
-            FileHandle.standardInput.readDataToEndOfFile()
-        }
-        let batch = ResourceBatch(decoding: inputs, namespace: context.namespace)
-        for warning in batch.warnings { Terminal.error("warning: \(warning)") }
-        guard batch.errors.isEmpty else {
-            for error in batch.errors { Terminal.error("error: \(error)") }
-            Terminal.error("error: nothing was created")
-            throw ExitCode.failure
-        }
+        let cluster = try context.directory.loadCluster()
+        let loader = InputLoader(
+            recursive: recursive, namespace: context.namespace,
+            httpClient: try HTTPClients.client(for: context.tlsOptions(cluster: cluster)),
+            timeout: try context.timeout(cluster: cluster))
+        let resources = try await loader.load(files, verb: "created")
         let client = try await context.client()
-        try await ResourceCreator.create(batch.resources) { (resource: AnyResource) async throws(ClientError) in
+        try await ResourceCreator.create(resources) { (resource: AnyResource) async throws(ClientError) in
             try await client.put(resource)
         }
     }

@@ -1,20 +1,8 @@
 import ArgumentParser
-import PharosCore
 
-/// `pharosctl handler`: handlers.
+/// `pharosctl handler`: handlers (`list`, `info`, `delete`).
 struct HandlerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "handler", abstract: "Manage handlers.", subcommands: [List.self])
-
-    /// `pharosctl handler list`.
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List handlers.")
-
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var list: ListOptions
-
-        func run() async throws {
-            try await ResourceLister.run(Handler.self, globals: globals, list: list) { $0.handlers($1) }
-        }
-    }
+        commandName: "handler", abstract: "Manage handlers.",
+        subcommands: [ListCommand<HandlerKind>.self, InfoCommand<HandlerKind>.self, DeleteCommand<HandlerKind>.self])
 }

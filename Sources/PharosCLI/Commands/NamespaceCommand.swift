@@ -2,10 +2,11 @@ import ArgumentParser
 import PharosClient
 import PharosCore
 
-/// `pharosctl namespace`: namespaces.
+/// `pharosctl namespace`: namespaces (`create`, `list`, `delete`).
 struct NamespaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "namespace", abstract: "Manage namespaces.", subcommands: [Create.self, List.self])
+        commandName: "namespace", abstract: "Manage namespaces.",
+        subcommands: [Create.self, ListCommand<NamespaceKind>.self, DeleteCommand<NamespaceKind>.self])
 
     /// `pharosctl namespace create NAME`: PUT `/api/core/v2/namespaces/NAME`.
     struct Create: AsyncParsableCommand {
@@ -29,18 +30,6 @@ struct NamespaceCommand: AsyncParsableCommand {
             let client = try await context.client()
             try await client.put(AnyResource(Namespace(name: name)))
             Terminal.write("Created\n")
-        }
-    }
-
-    /// `pharosctl namespace list` (always cluster-wide).
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List namespaces.")
-
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var list: ListOptions
-
-        func run() async throws {
-            try await ResourceLister.run(Namespace.self, globals: globals, list: list) { $0.namespaces($1) }
         }
     }
 }

@@ -10,8 +10,12 @@ public struct PharosCtl: AsyncParsableCommand {
         commandName: "pharosctl",
         abstract: "Manage Pharos (a Sensu Go compatible observability pipeline) from the command line.",
         subcommands: [
-            Configure.self, Create.self, NamespaceCommand.self, EntityCommand.self, CheckCommand.self,
-            EventCommand.self, HandlerCommand.self, AssetCommand.self, MutatorCommand.self,
+            Configure.self, Logout.self, Create.self, DeleteFiles.self, Edit.self, Dump.self, CheckCommand.self,
+            EntityCommand.self, EventCommand.self, HandlerCommand.self, FilterCommand.self, MutatorCommand.self,
+            AssetCommand.self, HookCommand.self, PipelineCommand.self, SilencedCommand.self, NamespaceCommand.self,
+            UserCommand.self, RoleCommand.self, RoleBindingCommand.self, ClusterRoleCommand.self,
+            ClusterRoleBindingCommand.self, APIKeyCommand.self, EnvCommand.self, VersionCommand.self,
+            CompletionCommand.self,
         ]
     )
 

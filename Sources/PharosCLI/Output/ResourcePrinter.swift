@@ -36,3 +36,28 @@ public struct ResourcePrinter: Sendable {
         }
     }
 }
+
+extension ResourcePrinter {
+    /// The text for one resource in `format` (`<type> info`): for `tabular` one `Title:  value` line per column of
+    /// the type's table (titles aligned, values whole, not cut); `json` a pretty bare object; `wrapped-json` and
+    /// `yaml` one wrapped document.
+    /// - Throws: `EncodingError` or Yams' error if encoding fails.
+    public func renderDetail<R: Resource>(_ resource: R, format: OutputFormat, table: ([R]) -> Table) throws -> String {
+        switch format {
+        case .tabular:
+            let view = table([resource])
+            let values = view.rows.first ?? []
+            let width = view.headers.map(\.count).max() ?? 0
+            return zip(view.headers, values).map { header, value in
+                let title = header + ":"
+                return title + String(repeating: " ", count: width + 3 - title.count) + value + "\n"
+            }.joined()
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(resource), as: UTF8.self) + "\n"
+        case .wrappedJSON, .yaml:
+            return try render([resource], format: format, table: table)
+        }
+    }
+}

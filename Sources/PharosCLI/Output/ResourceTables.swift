@@ -118,7 +118,7 @@ public struct ResourceTables: Sendable {
     }
 
     /// `2026-01-02 15:04:05 +0000` in `timeZone`, or `N/A` for 0 (seconds since the Unix epoch).
-    private func time(_ seconds: Int64) -> String {
+    func time(_ seconds: Int64) -> String {
         guard seconds > 0 else { return "N/A" }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -5,7 +5,9 @@ import Foundation
 /// Layout (after sensuctl's tabular output): a title row, a rule of `─` under each column, then one line per
 /// row; columns are left-aligned and separated by two spaces; trailing spaces are dropped. A cell shows only its
 /// first line. When the natural widths do not fit `width`, the widest columns shrink first (never below the
-/// longest word of their title); titles then wrap at spaces and cells are cut with `…`.
+/// longest word of their title); titles then wrap at spaces and cells are cut with `…`. When even the shrunk
+/// columns do not fit, the rightmost columns are left out (a table's columns are ordered by importance, as
+/// sensuctl orders them), so every line fits `width`.
 public struct TableRenderer: Sendable, Hashable {
     /// The most characters a line may have.
     public var width: Int
@@ -26,6 +28,7 @@ public struct TableRenderer: Sendable, Hashable {
 
     /// The table as lines of text, each ending in a newline.
     public func render(_ table: Table) -> String {
+        let table = fitted(table)
         let cells = table.rows.map { $0.map(Self.firstLine) }
         let widths = columnWidths(headers: table.headers, cells: cells)
         var lines: [String] = []
@@ -41,6 +44,19 @@ public struct TableRenderer: Sendable, Hashable {
                 joinCells(row.enumerated().map { Self.truncate($0.element, to: widths[$0.offset]) }, widths: widths))
         }
         return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// `table` without the rightmost columns whose minimum widths do not fit `width` (at least one column stays).
+    private func fitted(_ table: Table) -> Table {
+        let minimums = table.headers.map { header in
+            max(1, header.split(separator: " ").map(\.count).max() ?? 1)
+        }
+        var count = table.headers.count
+        while count > 1, minimums.prefix(count).reduce(0, +) + Self.separator.count * (count - 1) > width {
+            count -= 1
+        }
+        guard count < table.headers.count else { return table }
+        return Table(headers: Array(table.headers.prefix(count)), rows: table.rows.map { Array($0.prefix(count)) })
     }
 
     private func joinCells(_ cells: [String], widths: [Int]) -> String {

@@ -13,6 +13,23 @@ enum Terminal {
     /// Whether standard output is a terminal (colour is used only then).
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 
+    /// Whether tables use colour: stdout is a terminal and `NO_COLOR` is not set.
+    static var colour: Bool {
+        standardOutputIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Width of tables: `$COLUMNS` when set, else the terminal's width, else 80 (when not a terminal,
+    /// 120 so files and pipes get whole lines).
+    static var width: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20 {
+            return columns
+        }
+        guard standardOutputIsTerminal else { return 120 }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+        return 80
+    }
+
     /// Whether standard input is a terminal (interactive prompts are used only then).
     static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
 

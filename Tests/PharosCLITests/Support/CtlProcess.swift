@@ -21,7 +21,9 @@ struct CtlProcess {
 
     /// Runs `pharosctl arguments…` with `stdin` and the config directory `configDir`, and waits for it to exit
     /// without blocking a thread of the cooperative pool (the in-process `FakeAPIServer` needs them).
-    static func run(_ arguments: [String], configDir: URL, stdin: Data = Data()) async throws -> Result {
+    static func run(
+        _ arguments: [String], configDir: URL, stdin: Data = Data(), environment extra: [String: String] = [:]
+    ) async throws -> Result {
         let binary = binDirectory.appendingPathComponent("pharosctl")
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path),
@@ -40,6 +42,7 @@ struct CtlProcess {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PHAROSCTL_CONFIG_DIR"] = configDir.path
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.standardInput = try FileHandle(forReadingFrom: input)
         process.standardOutput = try FileHandle(forWritingTo: output)
