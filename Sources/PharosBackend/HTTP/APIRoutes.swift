@@ -16,6 +16,8 @@ public struct APIRoutes: Sendable {
     let tokens: TokenIssuer
     let users: UserAuthenticator
     let events: any EventSink
+    /// The live token sessions (logout, refresh rotation, revocation).
+    let sessions: TokenSessions
 
     /// Creates the routes.
     /// - Parameters:
@@ -28,18 +30,24 @@ public struct APIRoutes: Sendable {
         self.tokens = tokens
         self.users = users
         self.events = events
+        sessions = TokenSessions(store: store)
     }
 
     /// A router with every route and middleware.
     public func makeRouter() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: APIErrorMiddleware())
-        router.add(middleware: AuthMiddleware(tokens: tokens))
+        router.add(
+            middleware: AuthMiddleware(
+                authenticator: RequestAuthenticator(store: store, tokens: tokens, sessions: sessions),
+                authorizer: Authorizer(store: store), store: store))
         addStatusRoutes(to: router)
         addAuthRoutes(to: router)
         let api = router.group(RouterPath(Self.prefix))
         addNamespaceRoutes(to: api)
         addUserRoutes(to: api)
+        addAPIKeyRoutes(to: api)
+        addRBACRoutes(to: api)
         addResourceRoutes(CheckConfig.self, to: api)
         addResourceRoutes(Handler.self, to: api)
         addResourceRoutes(Mutator.self, to: api)
