@@ -1,6 +1,7 @@
 extension AccessRequest {
     /// Maps a REST request under `/api/core/v2` to what it does, as Sensu Go's authorization-attributes middleware
-    /// does: `POST` → create, `GET`/`HEAD` → get (list without a name), `PUT`/`PATCH` → update, `DELETE` → delete;
+    /// does: `POST` → create, `GET`/`HEAD` → get (list without a name), `PUT`/`PATCH` → update, `DELETE` → delete
+    /// (`AuthMiddleware` then turns a `PUT` of a missing resource into create);
     /// `/namespaces/{ns}/{resource}[/{name}]` or `/{resource}[/{name}]`; events are named `entity/check` and
     /// `GET .../events/{entity}` is a list; `GET .../silenced/subscriptions/{s}` and `.../silenced/checks/{c}` are
     /// lists; a user reading itself or changing its own password acts on `localselfuser`.
@@ -31,7 +32,7 @@ extension AccessRequest {
             rest = Array(rest.dropFirst(2))
         }
         var name = rest.first ?? ""
-        var subresource = rest.count > 1 ? rest[1] : ""
+        var subresource = rest.dropFirst().joined(separator: "/")
         var listable = false
         switch resource {
         case "events":
@@ -53,6 +54,6 @@ extension AccessRequest {
             if verb == "get", subresource.isEmpty { resource = Self.localSelfUser }
             if verb == "update", subresource == "password" { resource = Self.localSelfUser }
         }
-        self.init(verb: verb, resource: resource, namespace: namespace, name: name)
+        self.init(verb: verb, resource: resource, namespace: namespace, name: name, subresource: subresource)
     }
 }

@@ -10,13 +10,17 @@ public struct AccessRequest: Sendable, Hashable, CustomStringConvertible {
     public var namespace: String
     /// The resource's name (events: `entity/check`); empty for lists and creates.
     public var name: String
+    /// The path after the name, e.g. `password` in `/users/bob/password`; empty when the request addresses the
+    /// resource itself.
+    public var subresource: String
 
     /// Creates an access request.
-    public init(verb: String, resource: String, namespace: String = "", name: String = "") {
+    public init(verb: String, resource: String, namespace: String = "", name: String = "", subresource: String = "") {
         self.verb = verb
         self.resource = resource
         self.namespace = namespace
         self.name = name
+        self.subresource = subresource
     }
 
     /// The resource a user's requests on itself map to (Sensu Go `LocalSelfUserResource`).

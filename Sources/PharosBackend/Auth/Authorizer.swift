@@ -7,7 +7,7 @@ public import PharosStore
 /// matching rule. A rule matches when its verbs hold the verb or `*`, its resources hold the resource or `*`, and
 /// its `resource_names` are empty or hold the name. Bindings naming a missing role grant nothing.
 public struct Authorizer: Sendable {
-    private let store: any Store
+    let store: any Store
 
     /// Creates an authorizer reading `store`.
     public init(store: any Store) {

@@ -8,7 +8,8 @@ import PharosWire
 /// Authenticates and authorises every request (reference §2.2). `/health`, `/version`, `/ready`, `/metrics` and
 /// `/auth*` are served without credentials; everything else needs `Authorization: Bearer <access JWT>` or
 /// `Authorization: Key <api key>` (else 401 `bad credentials`, code 5). Requests under `/api/core/v2` are then mapped
-/// to an `AccessRequest` and checked against RBAC (else 403, code 4), except that reading namespaces is always
+/// to an `AccessRequest` (a `PUT` of a resource that does not exist yet needs `create`, of an existing one
+/// `update`) and checked against RBAC (else 403, code 4), except that reading namespaces is always
 /// allowed: the namespace list is filtered to what the caller may see and a namespace it may not see is 403.
 /// Sets `APIRequestContext.subject`.
 struct AuthMiddleware: RouterMiddleware {
@@ -40,9 +41,14 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         context.subject = principal.username
         guard
-            let access = AccessRequest(
+            var access = AccessRequest(
                 method: request.method.rawValue, path: path, username: principal.username)
         else { return try await next(request, context) }
+        if request.method == .put, access.verb == "update", access.subresource.isEmpty, !access.name.isEmpty,
+            try await !authorizer.exists(access)
+        {
+            access.verb = "create"
+        }
         if access.resource == "namespaces", access.verb == "list" || access.verb == "get" {
             guard let visible = try await authorizer.visibleNamespaces(principal) else {
                 return try await next(request, context)
