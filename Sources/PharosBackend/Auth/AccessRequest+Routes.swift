@@ -1,3 +1,5 @@
+import Foundation
+
 extension AccessRequest {
     /// Maps a REST request under `/api/core/v2` to what it does, as Sensu Go's authorization-attributes middleware
     /// does: `POST` → create, `GET`/`HEAD` → get (list without a name), `PUT`/`PATCH` → update, `DELETE` → delete
@@ -7,12 +9,14 @@ extension AccessRequest {
     /// lists; a user reading itself or changing its own password acts on `localselfuser`.
     /// - Parameters:
     ///   - method: The HTTP method, upper case.
-    ///   - path: The request path (without the query).
+    ///   - path: The request path (without the query); segments are percent-decoded.
     ///   - username: The authenticated user.
     /// - Returns: `nil` for a path outside `/api/core/v2` (authentication alone applies there).
     public init?(method: String, path: String, username: String) {
         let prefix = ["api", "core", "v2"]
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { segment in
+            String(segment).removingPercentEncoding ?? String(segment)
+        }
         guard segments.count >= prefix.count, Array(segments.prefix(prefix.count)) == prefix else { return nil }
         let parts = Array(segments.dropFirst(prefix.count))
         var verb: String

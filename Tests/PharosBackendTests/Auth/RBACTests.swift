@@ -87,6 +87,10 @@ import Testing
         ),
         ("POST", "/api/core/v2/apikeys", AccessRequest(verb: "create", resource: "apikeys")),
         ("GET", "/api/core/v2/clusterroles/view", AccessRequest(verb: "get", resource: "clusterroles", name: "view")),
+        (
+            "DELETE", "/api/core/v2/clusterroles/system%3Aagent",
+            AccessRequest(verb: "delete", resource: "clusterroles", name: "system:agent")
+        ),
     ])
     func requestsMapToAccess(method: String, path: String, expected: AccessRequest) {
         #expect(AccessRequest(method: method, path: path, username: "bob") == expected)
