@@ -29,9 +29,9 @@ public enum Backend {
     ) async throws -> BackendServices {
         let pipeline = pipeline ?? LoggingEventPipeline(logger: logger)
         let secret = try await BackendSettings.jwtSecret(in: store)
-        try await BuiltinAccessControl.seed(store)  // once; for stores initialised before RBAC existed
         let tokens = await TokenIssuer(secret: secret)
         let users = UserAuthenticator(store: store, cost: configuration.bcryptCost)
+        try await BuiltinAccessControl.seed(store)  // once; for stores initialised before RBAC existed
         let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger)
         let keepalives = KeepaliveMonitor(store: store, events: processor, pipeline: pipeline, logger: logger)
         let gateway = AgentGateway(
