@@ -14,10 +14,10 @@ public struct APIRoutes: Sendable {
 
     let store: any Store
     let tokens: TokenIssuer
-    let users: UserAuthenticator
-    let events: any EventSink
     /// The live token sessions (logout, refresh rotation, revocation).
     let sessions: TokenSessions
+    let users: UserAuthenticator
+    let events: any EventSink
 
     /// Creates the routes.
     /// - Parameters:
@@ -28,9 +28,9 @@ public struct APIRoutes: Sendable {
     public init(store: any Store, tokens: TokenIssuer, users: UserAuthenticator, events: any EventSink) {
         self.store = store
         self.tokens = tokens
+        sessions = TokenSessions(store: store)
         self.users = users
         self.events = events
-        sessions = TokenSessions(store: store)
     }
 
     /// A router with every route and middleware.
