@@ -37,6 +37,7 @@ public enum Backend {
         let secret = try await BackendSettings.jwtSecret(in: store)
         let tokens = await TokenIssuer(secret: secret)
         let users = UserAuthenticator(store: store, cost: configuration.bcryptCost)
+        try await BuiltinAccessControl.seed(store)  // once; for stores initialised before RBAC existed
         let ttl = TTLMonitor(store: store, logger: logger)
         let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger, ttl: ttl)
         let keepalives = KeepaliveMonitor(store: store, events: processor, pipeline: pipeline, logger: logger)

@@ -1,8 +1,9 @@
 import PharosCore
 public import PharosStore
 
-/// Seeds a new store (`pharos-backend init`, reference §1.15): namespace `default`, the cluster admin, the agent
-/// user `agent`/`P@ssw0rd!`, and the JWT signing key. Idempotent.
+/// Seeds a new store (`pharos-backend init`, reference §1.15): namespace `default`, the cluster admin (group
+/// `cluster-admins`), the agent user `agent`/`P@ssw0rd!` (group `system:agents`), the built-in cluster roles and
+/// bindings (`BuiltinAccessControl`), and the JWT signing key. Idempotent.
 public enum BackendInitializer {
     /// The agent user's name.
     public static let agentUsername = "agent"
@@ -36,6 +37,7 @@ public enum BackendInitializer {
         try await store.putResource(
             hasher.hashingPassword(
                 of: User(username: agentUsername, password: agentPassword, groups: ["system:agents"])))
+        try await BuiltinAccessControl.seed(store)
         _ = try await BackendSettings.jwtSecret(in: store)
         try await store.putSetting(BackendSettings.initializedKey, value: "1")
         return true

@@ -14,6 +14,8 @@ public struct APIRoutes: Sendable {
 
     let store: any Store
     let tokens: TokenIssuer
+    /// The live token sessions (logout, refresh rotation, revocation).
+    let sessions: TokenSessions
     let users: UserAuthenticator
     let events: any EventSink
     let silenceExpiry: SilenceExpiryPolicy
@@ -39,6 +41,7 @@ public struct APIRoutes: Sendable {
         self.adhoc = adhoc
         self.store = store
         self.tokens = tokens
+        sessions = TokenSessions(store: store)
         self.users = users
         self.events = events
         self.silenceExpiry = silenceExpiry
@@ -51,12 +54,17 @@ public struct APIRoutes: Sendable {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: APIErrorMiddleware())
-        router.add(middleware: AuthMiddleware(tokens: tokens))
+        router.add(
+            middleware: AuthMiddleware(
+                authenticator: RequestAuthenticator(store: store, tokens: tokens, sessions: sessions),
+                authorizer: Authorizer(store: store), store: store))
         addStatusRoutes(to: router)
         addAuthRoutes(to: router)
         let api = router.group(RouterPath(Self.prefix))
         addResourceRoutes(Namespace.self, to: api)
         addUserRoutes(to: api)
+        addAPIKeyRoutes(to: api)
+        addRBACRoutes(to: api)
         addResourceRoutes(CheckConfig.self, to: api)
         addCheckExecuteRoute(to: api)
         addResourceRoutes(Handler.self, to: api)
