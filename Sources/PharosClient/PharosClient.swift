@@ -259,9 +259,10 @@ public struct PharosClient: Sendable {
         return text
     }
 
-    /// Characters Go's `url.PathEscape` leaves alone in a path segment.
+    /// Characters Go's `url.PathEscape` leaves alone in a path segment, plus `*` (RFC 3986 allows it in a path;
+    /// silence names such as `linux:*` stay readable; the server decodes `%2A` too).
     private static let segmentCharacters = CharacterSet(
-        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~$&+:=@")
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~$&+:=@*")
 
     /// Percent-escapes one path segment like Go's `url.PathEscape`.
     public static func escape(_ segment: String) -> String {

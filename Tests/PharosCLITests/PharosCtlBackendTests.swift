@@ -1,4 +1,5 @@
 import Foundation
+import PharosCLI
 import PharosClient
 import PharosCore
 import Testing
@@ -171,7 +172,7 @@ import Testing
             #expect(env.contains("export SENSU_NAMESPACE=\"ops\""))
             #expect(env.contains("export SENSU_ACCESS_TOKEN=\""))
             #expect(try await ctl.ok(["version"]).hasPrefix("pharosctl version "))
-            #expect(try await ctl.ok(["completion", "bash"]).contains("complete -F"))
+            #expect(try await ctl.ok(["completion", "bash"]).contains("-F _pharosctl pharosctl"))
             #expect(try await ctl.ok(["completion", "zsh"]).contains("#compdef pharosctl"))
         }
     }
@@ -292,6 +293,7 @@ extension PharosCtlBackendTests {
             #expect(Set(users.map(\.username)).isSuperset(of: ["admin", "alice"]))
 
             // Built-in RBAC resources are listed.
+            try await ctl.ok(["namespace", "create", "ops"])
             let clusterRoles = try JSONDecoder().decode(
                 [ClusterRole].self, from: Data(try await ctl.ok(["clusterrole", "list"]).utf8))
             #expect(Set(clusterRoles.map(\.metadata.name)).isSuperset(of: ["cluster-admin", "admin", "edit", "view"]))
@@ -308,7 +310,6 @@ extension PharosCtlBackendTests {
             let keyDir = try CtlProcess.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: keyDir) }
             let withKey = Ctl(configDir: keyDir)
-            try await ctl.ok(["namespace", "create", "ops"])
             #expect(
                 try await withKey.ok([
                     "namespace", "list", "--api-url", backend.apiURL, "--api-key", key, "--format", "json",

@@ -136,11 +136,13 @@ extension APIRoutes {
         R.resourceType.isNamespaced ? try context.parameters.require("namespace") : nil
     }
 
-    /// The URL's namespace (namespaced types) and name.
+    /// The URL's namespace (namespaced types) and name, percent-decoded (Go's `url.PathEscape`, which sensuctl
+    /// uses, sends a silence's `*` as `%2A`).
     static func address<R: Resource>(
         of type: R.Type, _ context: APIRequestContext, nameParameter: String
     ) throws -> (String?, String) {
-        (try namespace(of: R.self, context), try context.parameters.require(nameParameter))
+        let raw = try context.parameters.require(nameParameter)
+        return (try namespace(of: R.self, context), raw.removingPercentEncoding ?? raw)
     }
 
     /// The body field holding a type's name: `metadata.name`, or `name` / `username` for types without metadata.

@@ -48,15 +48,25 @@ public struct TableRenderer: Sendable, Hashable {
 
     /// `table` without the rightmost columns whose minimum widths do not fit `width` (at least one column stays).
     private func fitted(_ table: Table) -> Table {
-        let minimums = table.headers.map { header in
-            max(1, header.split(separator: " ").map(\.count).max() ?? 1)
-        }
+        let cells = table.rows.map { $0.map(Self.firstLine) }
+        let minimums = minimumWidths(headers: table.headers, cells: cells)
         var count = table.headers.count
         while count > 1, minimums.prefix(count).reduce(0, +) + Self.separator.count * (count - 1) > width {
             count -= 1
         }
         guard count < table.headers.count else { return table }
         return Table(headers: Array(table.headers.prefix(count)), rows: table.rows.map { Array($0.prefix(count)) })
+    }
+
+    /// The narrowest each column may get: the longest word of its title; the first column (the resource's name,
+    /// which identifies the row) keeps its whole width, up to half the line.
+    private func minimumWidths(headers: [String], cells: [[String]]) -> [Int] {
+        headers.enumerated().map { index, header in
+            let title = max(1, header.split(separator: " ").map(\.count).max() ?? 1)
+            guard index == 0 else { return title }
+            let natural = max(header.count, cells.map { $0.first?.count ?? 0 }.max() ?? 0)
+            return max(title, min(natural, width / 2))
+        }
     }
 
     private func joinCells(_ cells: [String], widths: [Int]) -> String {
@@ -71,9 +81,7 @@ public struct TableRenderer: Sendable, Hashable {
         var widths = headers.enumerated().map { index, header in
             max(header.count, cells.map { $0[index].count }.max() ?? 0)
         }
-        let minimums = headers.map { header in
-            max(1, header.split(separator: " ").map(\.count).max() ?? 1)
-        }
+        let minimums = minimumWidths(headers: headers, cells: cells)
         let overhead = Self.separator.count * max(0, headers.count - 1)
         while widths.reduce(0, +) + overhead > width {
             let candidates = widths.indices.filter { widths[$0] > minimums[$0] }
