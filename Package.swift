@@ -105,6 +105,7 @@ let package = Package(
             name: "PharosAgent",
             dependencies: [
                 "PharosCore", "PharosWire", "PharosMetrics",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -257,7 +258,7 @@ let package = Package(
         .testTarget(
             name: "PharosAgentTests",
             dependencies: [
-                "PharosAgent", "PharosCore", "PharosWire",
+                "PharosAgent", "PharosCore", "PharosWire", "pharos-agent", "pharos-backend",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
