@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PharosAgent
 import PharosAssets
+import PharosCore
 import ServiceLifecycle
 import UnixSignals
 
@@ -25,10 +26,14 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration: AgentConfiguration
+        var allowList: [AllowListEntry] = []
         do {
             configuration = try AgentConfiguration.load(
                 arguments: settings, environment: ProcessInfo.processInfo.environment,
                 hostname: SystemInfo.hostname())
+            if !configuration.allowListFile.isEmpty {
+                allowList = try AllowListEntry.load(path: configuration.allowListFile)
+            }
         } catch {
             FileHandle.standardError.write(Data("pharos-agent: \(error.description)\n".utf8))
             throw ExitCode(2)
@@ -42,8 +47,12 @@ struct StartCommand: AsyncParsableCommand {
         var logger = Logger(label: "pharos-agent")
         logger[metadataKey: "agent.name"] = "\(configuration.name)"
         // Runtime assets are downloaded, verified and unpacked under <cache-dir>/assets.
-        let assets = AssetManager(cacheDirectory: configuration.cacheDirectory + "/assets", logger: logger)
-        let runner = CheckRunner(agentName: configuration.name, assets: assets, logger: logger)
+        let assets: any RuntimeAssetProvider =
+            configuration.disableAssets
+            ? DisabledAssetProvider()
+            : AssetManager(cacheDirectory: configuration.cacheDirectory + "/assets", logger: logger)
+        let runner = CheckRunner(
+            agentName: configuration.name, assets: assets, allowList: allowList, logger: logger)
         let connection = BackendConnection(configuration: configuration, runner: runner, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
