@@ -154,6 +154,7 @@ let package = Package(
                 "PharosCore",
                 "PharosMetrics",
                 "PharosAgent", "PharosAssets",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -4,6 +4,7 @@ import Logging
 import PharosAgent
 import PharosAssets
 import PharosCore
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -53,11 +54,38 @@ struct StartCommand: AsyncParsableCommand {
             : AssetManager(cacheDirectory: configuration.cacheDirectory + "/assets", logger: logger)
         let runner = CheckRunner(
             agentName: configuration.name, assets: assets, allowList: allowList, logger: logger)
-        let connection = BackendConnection(configuration: configuration, runner: runner, logger: logger)
+        // Undelivered events wait on disk under <cache-dir>/outbox (bounded by --outbox-max-bytes).
+        let outbox = EventOutbox(
+            directory: configuration.cacheDirectory + "/outbox", maxBytes: configuration.outboxMaxBytes,
+            logger: logger)
+        let connection = BackendConnection(
+            configuration: configuration, runner: runner, outbox: outbox, logger: logger)
+        let sink = connection.sink
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: connection)]
+        if !configuration.disableAPI {
+            services.append(
+                .init(
+                    service: AgentAPI(
+                        host: configuration.apiHost, port: configuration.apiPort, sink: sink,
+                        registry: PrometheusCollectorRegistry(), logger: logger)))
+        }
+        if !configuration.disableSockets {
+            services.append(
+                .init(
+                    service: EventSocket(
+                        host: configuration.socketHost, port: configuration.socketPort, sink: sink, logger: logger)))
+        }
+        if !configuration.statsdDisable {
+            services.append(
+                .init(
+                    service: StatsDServer(
+                        host: configuration.statsdHost, port: configuration.statsdPort,
+                        flushInterval: configuration.statsdFlushInterval, handlers: configuration.statsdEventHandlers,
+                        sink: sink, logger: logger)))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: connection)], gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -93,7 +93,13 @@ extension AgentConfiguration {
         if FileManager.default.fileExists(atPath: path) {
             let text: String
             do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
+                guard let handle = FileHandle(forReadingAtPath: path) else {
+                    throw ConfigurationError("cannot open config file \(path)")
+                }
+                defer { try? handle.close() }
+                text = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+            } catch let error as ConfigurationError {
+                throw error
             } catch {
                 throw ConfigurationError("cannot read config file \(path): \(error.localizedDescription)")
             }
