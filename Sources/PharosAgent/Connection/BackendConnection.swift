@@ -130,6 +130,7 @@ public struct BackendConnection: Service, Sendable {
             multiplier: configuration.retryMultiplier)
         while !Task.isCancelled && !shutdown.isTriggered {
             let url = selector.next()
+            var throttled = false
             do {
                 switch try await session(
                     url: url, queue: queue, state: state, requests: requests, shutdown: shutdown)
@@ -142,8 +143,10 @@ public struct BackendConnection: Service, Sendable {
             } catch {
                 let reason = await describe(error, url: url, subscriptions: await state.subscriptions)
                 logger.error("cannot connect to backend", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
+                // Sensu: HTTP 429 from the backend doubles the retry delay.
+                throttled = reason.contains("(HTTP 429)")
             }
-            let delay = backoff.nextDelay()
+            let delay = throttled ? backoff.nextDelay() * 2 : backoff.nextDelay()
             logger.info("reconnecting", metadata: ["delay": "\(delay)"])
             let slept: Void?? = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
             guard case .some(.some) = slept else { return }
@@ -197,6 +200,7 @@ public struct BackendConnection: Service, Sendable {
         }
         let wsConfiguration = WebSocketClientConfiguration(
             maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: .milliseconds(500),
+            autoPing: .enabled(timePeriod: configuration.heartbeatInterval),
             sniHostname: Self.sniHostname(for: url, insecureSkipVerify: configuration.insecureSkipTLSVerify))
         let tls = url.hasPrefix("wss://") ? try tlsConfiguration() : nil
         let logger = self.logger
@@ -216,6 +220,15 @@ public struct BackendConnection: Service, Sendable {
                     }
                     group.addTask {
                         await sendLoop(outbound: outbound, queue: queue)
+                    }
+                    let maxSession = configuration.maxSessionLength
+                    if maxSession > .zero {
+                        // Sensu: disconnect after L − rand[0, L/2) to rebalance agents across backends.
+                        group.addTask {
+                            let length = maxSession - maxSession * Double.random(in: 0..<0.5)
+                            do { try await Task.sleep(for: length) } catch { return .closed("cancelled") }
+                            return .closed("max session length (\(maxSession)) reached")
+                        }
                     }
                     group.addTask {
                         do {
