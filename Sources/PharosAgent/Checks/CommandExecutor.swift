@@ -99,7 +99,7 @@ public enum CommandExecutor {
     }
 
     /// A duration in seconds as a floating-point number.
-    static func seconds(_ duration: Duration) -> Double {
+    public static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
     }
