@@ -37,6 +37,17 @@ public struct AgentAPI: Service {
 
     /// Serves until graceful shutdown.
     public func run() async throws {
+        do {
+            try await serve()
+        } catch {
+            // A local source that cannot start (port taken, address missing) must not stop the agent.
+            logger.error("cannot run the agent API; continuing without it", metadata: ["error": "\(error)"])
+            try? await gracefulShutdown()
+        }
+    }
+
+    /// Listens until graceful shutdown.
+    private func serve() async throws {
         let router = Router()
         let sink = sink
         let registry = registry

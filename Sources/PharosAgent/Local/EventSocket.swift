@@ -29,6 +29,17 @@ public struct EventSocket: Service {
 
     /// Listens on TCP and UDP until graceful shutdown.
     public func run() async throws {
+        do {
+            try await serve()
+        } catch {
+            // A local source that cannot start (port taken, address missing) must not stop the agent.
+            logger.error("cannot run the event socket; continuing without it", metadata: ["error": "\(error)"])
+            try? await gracefulShutdown()
+        }
+    }
+
+    /// Listens until graceful shutdown.
+    private func serve() async throws {
         let tcp = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)

@@ -36,6 +36,17 @@ public struct StatsDServer: Service {
 
     /// Receives and flushes until graceful shutdown.
     public func run() async throws {
+        do {
+            try await serve()
+        } catch {
+            // A local source that cannot start (port taken, address missing) must not stop the agent.
+            logger.error("cannot run the StatsD server; continuing without it", metadata: ["error": "\(error)"])
+            try? await gracefulShutdown()
+        }
+    }
+
+    /// Listens until graceful shutdown.
+    private func serve() async throws {
         let aggregator = SharedAggregator()
         let channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(host: host, port: port) { channel in
