@@ -106,6 +106,7 @@ let package = Package(
             name: "PharosAgent",
             dependencies: [
                 "PharosCore", "PharosWire", "PharosMetrics",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -154,6 +155,7 @@ let package = Package(
                 "PharosCore",
                 "PharosMetrics",
                 "PharosAgent", "PharosAssets",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -275,7 +277,7 @@ let package = Package(
         .testTarget(
             name: "PharosAgentTests",
             dependencies: [
-                "PharosAgent", "PharosCore", "PharosWire",
+                "PharosAgent", "PharosCore", "PharosWire", "pharos-agent", "pharos-backend",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

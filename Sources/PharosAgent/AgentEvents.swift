@@ -17,13 +17,23 @@ public enum AgentEvents {
     ) -> Entity {
         let own = "entity:\(configuration.name)"
         let allSubscriptions = subscriptions.contains(own) ? subscriptions : subscriptions + [own]
+        var labels = configuration.labels
+        if configuration.agentManagedEntity { labels[managedByLabel] = "sensu-agent" }
+        var system = system
+        if configuration.stripNetworks { system.network = EntityNetwork() }
         return Entity(
             metadata: ObjectMeta(
-                name: configuration.name, namespace: configuration.namespace, labels: configuration.labels),
+                name: configuration.name, namespace: configuration.namespace, labels: labels,
+                annotations: configuration.annotations),
             entityClass: "agent", system: system, subscriptions: allSubscriptions, lastSeen: now,
-            deregister: configuration.deregister, user: configuration.user, redact: Entity.defaultRedactedKeys,
-            sensuAgentVersion: AgentVersion.current)
+            deregister: configuration.deregister,
+            deregistration: Deregistration(handler: configuration.deregistrationHandler), user: configuration.user,
+            redact: configuration.redact, sensuAgentVersion: AgentVersion.current,
+            keepaliveHandlers: configuration.keepaliveHandlers)
     }
+
+    /// The label an agent-managed entity carries (Sensu `--agent-managed-entity`, reference §4.3).
+    public static let managedByLabel = "sensu.io/managed_by"
 
     /// A keepalive event: check `keepalive` with `interval` = keepalive-interval and `timeout` = keepalive-timeout
     /// (seconds), status 0, `executed`/`issued`/`timestamp` = `now`, a fresh UUID and the connection's `sequence`.
@@ -33,12 +43,18 @@ public enum AgentEvents {
         let config = CheckConfig(
             metadata: ObjectMeta(name: "keepalive", namespace: configuration.namespace),
             interval: UInt32(clamping: configuration.keepaliveInterval.components.seconds),
-            timeout: UInt32(clamping: configuration.keepaliveTimeout.components.seconds))
+            ttl: configuration.keepaliveCriticalTimeout.components.seconds,
+            timeout: UInt32(clamping: configuration.keepaliveTimeout.components.seconds),
+            pipelines: configuration.keepalivePipelines.map {
+                ResourceReference(name: $0, type: "Pipeline", apiVersion: "core/v2")
+            })
         return Event(
             timestamp: now, entity: entity,
             check: Check(config: config, status: 0, issued: now, executed: now, processedBy: configuration.name),
-            metadata: ObjectMeta(namespace: configuration.namespace), id: UUID().uuidString.lowercased(),
-            sequence: sequence)
+            metadata: ObjectMeta(
+                namespace: configuration.namespace, labels: configuration.keepaliveCheckLabels,
+                annotations: configuration.keepaliveCheckAnnotations),
+            id: UUID().uuidString.lowercased(), sequence: sequence)
     }
 
     /// The current Unix time in seconds.

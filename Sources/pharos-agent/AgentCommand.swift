@@ -6,6 +6,6 @@ struct AgentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pharos-agent",
         abstract: "The Pharos agent (Sensu Go 6.x compatible).",
-        subcommands: [StartCommand.self, ExtractMetricsCommand.self]
+        subcommands: [StartCommand.self, ExtractMetricsCommand.self, BenchCommand.self]
     )
 }

@@ -10,6 +10,7 @@ public actor CheckRunner {
     private let agentName: String
     private let assets: any RuntimeAssetProvider
     private let baseEnvironment: [String: String]
+    private let allowList: [AllowListEntry]
     private let logger: Logger
     /// The newest `issued` accepted per check key.
     private var lastIssued: [String: Int64] = [:]
@@ -23,11 +24,13 @@ public actor CheckRunner {
     ///   - agentName: written to `check.processed_by`.
     ///   - assets: installs the runtime assets a request names (`AssetManager` in production).
     ///   - environment: the base of every command's environment (default: the agent's own environment).
+    ///   - allowList: when not empty, only commands an entry allows run (reference §5.3).
     ///   - logger: where rejected requests are logged.
     public init(
         agentName: String, assets: any RuntimeAssetProvider,
-        environment: [String: String]? = nil, logger: Logger
+        environment: [String: String]? = nil, allowList: [AllowListEntry] = [], logger: Logger
     ) {
+        self.allowList = allowList
         self.agentName = agentName
         self.assets = assets
         self.baseEnvironment = environment ?? ProcessInfo.processInfo.environment
@@ -64,59 +67,178 @@ public actor CheckRunner {
         }
         lastIssued[key] = request.issued
         running.insert(key)
-        let (status, output, executed, duration, metrics) = await execute(request, config: config, entity: entity)
+        let outcome = await execute(request, config: config, entity: entity)
         running.remove(key)
         let sequence = (sequences[key] ?? 0) + 1
         sequences[key] = sequence
+        var check = Check(
+            config: config, status: outcome.status, output: outcome.output, issued: request.issued,
+            executed: outcome.executed, duration: outcome.duration, processedBy: agentName)
+        check.hooks = outcome.hooks
         return Event(
-            timestamp: AgentEvents.unixNow(), entity: entity,
-            check: Check(
-                config: config, status: status, output: output, issued: request.issued, executed: executed,
-                duration: duration, processedBy: agentName),
-            metrics: metrics, metadata: ObjectMeta(namespace: entity.metadata.namespace),
+            timestamp: AgentEvents.unixNow(), entity: entity, check: check, metrics: outcome.metrics,
+            metadata: ObjectMeta(namespace: entity.metadata.namespace, annotations: outcome.annotations),
             id: UUID().uuidString.lowercased(), sequence: sequence, pipelines: config.pipelines)
     }
 
-    /// Substitutes, prepares assets, runs and extracts metrics.
-    private func execute(
-        _ request: CheckRequest, config: CheckConfig, entity: Entity
-    ) async -> (status: UInt32, output: String, executed: Int64, duration: Double, metrics: Metrics?) {
+    /// What running one request gave.
+    private struct Outcome {
+        var status: UInt32
+        var output: String
+        var executed: Int64
+        var duration: Double = 0
+        var metrics: Metrics?
+        var hooks: [Hook] = []
+        var annotations: [String: String] = [:]
+    }
+
+    /// The event JSON written to a command's standard input (`stdin: true`): the entity and the check.
+    static func stdinPayload(entity: Entity, config: CheckConfig, issued: Int64, executed: Int64) -> [UInt8] {
+        let event = Event(
+            timestamp: executed, entity: entity,
+            check: Check(config: config, issued: issued, executed: executed),
+            metadata: ObjectMeta(namespace: entity.metadata.namespace))
+        return (try? Array(JSONEncoder().encode(event))) ?? Array("{}".utf8)
+    }
+
+    /// Whether a `check_hooks` type matches a status: `ok` 0, `warning` 1, `critical` 2, `unknown` 3,
+    /// `non-zero` any but 0, or the status number itself (Sensu Go 6.x `agent/hook.go`).
+    public static func hookType(_ type: String, matches status: UInt32) -> Bool {
+        switch type {
+        case "ok": status == 0
+        case "warning": status == 1
+        case "critical": status == 2
+        case "unknown": status == 3
+        case "non-zero": status != 0
+        default: UInt32(type) == status
+        }
+    }
+
+    /// Substitutes, checks the allow list, prepares assets, runs, extracts metrics, applies thresholds, runs the
+    /// hooks and applies `discard_output` (reference §5.4 order).
+    private func execute(_ request: CheckRequest, config: CheckConfig, entity: Entity) async -> Outcome {
         let executed = AgentEvents.unixNow()
         let rendered: CheckConfig
+        let data: JSONValue
         do {
-            let data = TokenSubstitution.entityData(from: try JSONValue(encoding: entity))
+            data = TokenSubstitution.entityData(from: try JSONValue(encoding: entity))
             rendered = try TokenSubstitution.substitute(in: JSONValue(encoding: config), data: data)
                 .decode(CheckConfig.self)
         } catch {
-            return (3, "error while substituting check tokens: \(error)", executed, 0, nil)
+            return Outcome(status: 3, output: "error while substituting check tokens: \(error)", executed: executed)
         }
         var environment = baseEnvironment
+        var applyEnvVars = true
+        if !allowList.isEmpty {
+            let path = environment["PATH"] ?? "/usr/bin:/bin"
+            guard let entry = allowList.first(where: { $0.allows(rendered.command, path: path) }) else {
+                let status = config.metadata.annotations["allow_list_on_deny_status"].flatMap { UInt32($0) } ?? 3
+                logger.warning(
+                    "check command denied by the agent allow list",
+                    metadata: ["check.name": "\(config.metadata.name)", "command": "\(rendered.command)"])
+                return Outcome(
+                    status: status, output: "check command denied by the agent allow list", executed: executed)
+            }
+            applyEnvVars = entry.enableEnv
+        }
         if !rendered.runtimeAssets.isEmpty || !request.assets.isEmpty {
             do {
                 environment = try await assets.prepare(request.assets, for: entity).applied(to: environment)
             } catch {
-                return (3, "error getting assets for check \(config.metadata.name): \(error)", executed, 0, nil)
+                return Outcome(
+                    status: 3, output: "error getting assets for check \(config.metadata.name): \(error)",
+                    executed: executed)
             }
         }
-        for assignment in rendered.envVars {
-            guard let equals = assignment.firstIndex(of: "=") else { continue }
-            environment[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        if applyEnvVars {
+            for assignment in rendered.envVars {
+                guard let equals = assignment.firstIndex(of: "=") else { continue }
+                environment[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+            }
         }
         let timeout = rendered.timeout > 0 ? Duration.seconds(Int64(rendered.timeout)) : nil
-        let result = await CommandExecutor.run(command: rendered.command, environment: environment, timeout: timeout)
+        let stdin =
+            rendered.stdin
+            ? Self.stdinPayload(entity: entity, config: config, issued: request.issued, executed: executed) : nil
+        let result = await CommandExecutor.run(
+            command: rendered.command, environment: environment, timeout: timeout, stdin: stdin)
         let (status, output) = result.statusAndOutput
-        var metrics: Metrics?
-        if !rendered.outputMetricFormat.isEmpty {
+        var outcome = Outcome(status: status, output: output, executed: executed, duration: result.duration)
+        if !rendered.outputMetricFormat.isEmpty || !rendered.outputMetricHandlers.isEmpty {
             if let format = MetricFormat(rawValue: rendered.outputMetricFormat) {
                 let extraction = MetricExtractor.extract(
                     output, format: format, timestamp: executed, tags: rendered.outputMetricTags)
-                metrics = Metrics(handlers: rendered.outputMetricHandlers, points: extraction.points)
+                outcome.metrics = Metrics(handlers: rendered.outputMetricHandlers, points: extraction.points)
             } else {
-                logger.warning(
-                    "unknown output_metric_format; no metrics extracted",
-                    metadata: ["check.name": "\(config.metadata.name)", "format": "\(rendered.outputMetricFormat)"])
+                outcome.metrics = Metrics(handlers: rendered.outputMetricHandlers, points: [])
+                if !rendered.outputMetricFormat.isEmpty {
+                    logger.warning(
+                        "unknown output_metric_format; no metrics extracted",
+                        metadata: [
+                            "check.name": "\(config.metadata.name)", "format": "\(rendered.outputMetricFormat)",
+                        ])
+                }
             }
         }
-        return (status, output, executed, result.duration, metrics)
+        if !rendered.outputMetricThresholds.isEmpty, outcome.status == 0, let points = outcome.metrics?.points,
+            !points.isEmpty
+        {
+            let thresholds = MetricThresholdEvaluator.evaluate(rendered.outputMetricThresholds, points: points)
+            outcome.status = max(outcome.status, thresholds.status)
+            outcome.annotations = thresholds.annotations
+        }
+        outcome.hooks = await runHooks(
+            request, config: rendered, status: outcome.status, entity: entity, data: data, environment: environment)
+        if rendered.discardOutput { outcome.output = "" }
+        return outcome
+    }
+
+    /// Runs the hooks of every `check_hooks` entry matching `status`, each hook once, in order, with its own
+    /// timeout (reference §5.5). A hook named but not sent reports status 2 and says so.
+    private func runHooks(
+        _ request: CheckRequest, config: CheckConfig, status: UInt32, entity: Entity, data: JSONValue,
+        environment: [String: String]
+    ) async -> [Hook] {
+        var seen: Set<String> = []
+        var hooks: [Hook] = []
+        for list in config.checkHooks where Self.hookType(list.type, matches: status) {
+            for name in list.hooks where seen.insert(name).inserted {
+                let executed = AgentEvents.unixNow()
+                guard var hook = request.hooks.first(where: { $0.metadata.name == name }) else {
+                    let missing = HookConfig(
+                        metadata: ObjectMeta(name: name, namespace: config.metadata.namespace),
+                        command: "echo 'hook \(name): missing hook config'; exit 2", timeout: 5)
+                    hooks.append(
+                        Hook(
+                            config: missing, executed: executed, issued: request.issued,
+                            output: "hook \(name): missing hook config\n", status: 2))
+                    continue
+                }
+                let original = hook
+                do {
+                    hook = try TokenSubstitution.substitute(in: JSONValue(encoding: hook), data: data)
+                        .decode(HookConfig.self)
+                } catch {
+                    hooks.append(
+                        Hook(
+                            config: original, executed: executed, issued: request.issued,
+                            output: "error while substituting hook tokens: \(error)", status: 3))
+                    continue
+                }
+                let stdin =
+                    hook.stdin
+                    ? Self.stdinPayload(entity: entity, config: config, issued: request.issued, executed: executed)
+                    : nil
+                let timeout = Duration.seconds(Int64(hook.timeout > 0 ? hook.timeout : 60))
+                let result = await CommandExecutor.run(
+                    command: hook.command, environment: environment, timeout: timeout, stdin: stdin)
+                let (hookStatus, output) = result.statusAndOutput
+                hooks.append(
+                    Hook(
+                        config: original, duration: result.duration, executed: executed, issued: request.issued,
+                        output: output, status: Int32(bitPattern: hookStatus)))
+            }
+        }
+        return hooks
     }
 }

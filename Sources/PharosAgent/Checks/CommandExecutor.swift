@@ -6,21 +6,35 @@ import Subprocess
     import SystemPackage
 #endif
 
-/// Runs check commands with `sh -c` through swift-subprocess (reference §5.4): a new process group per command,
-/// standard output and error merged, and on timeout or task cancellation `SIGKILL` to the whole group.
+/// Runs check commands through swift-subprocess (reference §5.4): directly when the command has no shell syntax,
+/// else with `sh -c` (``CommandPlan``); a new process group per command, standard output and error merged, the
+/// optional standard input written, and on timeout or task cancellation `SIGKILL` to the whole group.
 public enum CommandExecutor {
     /// The most output kept per command, in bytes (1 MiB); the rest is read and dropped.
     public static let outputLimit = 1 << 20
 
-    /// Runs `command` with `/bin/sh -c`.
+    /// Runs `command` directly or with `/bin/sh -c` (``CommandPlan/make(command:environment:)``).
     ///
     /// - Parameters:
-    ///   - command: the shell command line.
+    ///   - command: the command line.
     ///   - environment: the complete environment of the command.
     ///   - timeout: kill the process group after this long; `nil` waits for the command to end.
+    ///   - stdin: bytes written to the command's standard input (`nil`: no input).
     /// - Returns: the outcome, merged output (decoded as UTF-8 with replacement) and duration. Never throws: a
     ///   start failure is ``CommandResult/Outcome/failedToStart(_:)``.
-    public static func run(command: String, environment: [String: String], timeout: Duration?) async -> CommandResult {
+    public static func run(
+        command: String, environment: [String: String], timeout: Duration?, stdin: [UInt8]? = nil
+    ) async -> CommandResult {
+        if let stdin {
+            return await run(command: command, environment: environment, timeout: timeout, input: .array(stdin))
+        }
+        return await run(command: command, environment: environment, timeout: timeout, input: .none)
+    }
+
+    /// ``run(command:environment:timeout:stdin:)`` with a swift-subprocess input.
+    private static func run(
+        command: String, environment: [String: String], timeout: Duration?, input: some InputProtocol
+    ) async -> CommandResult {
         let clock = ContinuousClock()
         let start = clock.now
         var options = PlatformOptions()
@@ -30,10 +44,11 @@ public enum CommandExecutor {
             variables[Environment.Key(stringLiteral: key)] = value
         }
         let collected = OutputCollector(limit: outputLimit)
+        let plan = CommandPlan.make(command: command, environment: environment)
         do {
             let result = try await Subprocess.run(
-                .path(FilePath("/bin/sh")), arguments: ["-c", command], environment: .custom(variables),
-                platformOptions: options, input: .none, output: .sequence, error: .combinedWithOutput
+                .path(FilePath(plan.executable)), arguments: Arguments(plan.arguments), environment: .custom(variables),
+                platformOptions: options, input: input, output: .sequence, error: .combinedWithOutput
             ) { execution in
                 try await withTaskCancellationHandler {
                     try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -84,7 +99,7 @@ public enum CommandExecutor {
     }
 
     /// A duration in seconds as a floating-point number.
-    static func seconds(_ duration: Duration) -> Double {
+    public static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
     }

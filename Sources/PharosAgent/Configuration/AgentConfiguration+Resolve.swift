@@ -1,34 +1,39 @@
 import Logging
 
 extension AgentConfiguration {
-    /// The flag names ``resolve(flags:environment:hostname:)`` understands, without the leading `--`.
-    public static let flagNames: [String] = [
-        "backend-url", "namespace", "subscriptions", "name", "deregister", "keepalive-interval",
-        "keepalive-timeout", "keepalive-warning-timeout", "user", "password", "log-level",
-        "insecure-skip-tls-verify", "trusted-ca-file", "statsd-event-handlers", "cache-dir", "labels",
-    ]
+    /// The flag names ``resolve(flags:environment:hostname:file:)`` understands, without the leading `--`.
+    public static var flagNames: [String] { AgentFlag.all.flatMap { [$0.name] + $0.aliases } }
 
-    /// Merges command-line flags and environment variables into a configuration (DESIGN.md precedence:
-    /// flag > `PHAROS_<FLAG>` > `SENSU_<FLAG>` > default; Sensu Go 6.x flag names and defaults, reference §4.1-4.2).
+    /// Merges command-line flags, environment variables and configuration-file values into a configuration
+    /// (precedence: flag > `PHAROS_<FLAG>` > `SENSU_<FLAG>` > file > default; Sensu Go 6.x flag names and defaults,
+    /// reference §4.1-4.2; the flags are ``AgentFlag/all``).
     ///
     /// The variable for a flag is its name upper-cased with dashes turned into underscores, e.g. `--backend-url` →
-    /// `PHAROS_BACKEND_URL`, `SENSU_BACKEND_URL`. Empty variables count as unset. List values (`backend-url`,
-    /// `subscriptions`, `statsd-event-handlers`) accept commas and white space; `labels` is `k=v,k2=v2`; booleans
-    /// accept Go's `strconv.ParseBool` spellings (`true`, `false`, `1`, `0`, `t`, `f`, ...).
+    /// `PHAROS_BACKEND_URL`, `SENSU_BACKEND_URL`. Empty variables count as unset. List values accept commas and
+    /// white space; maps are `k=v,k2=v2`; booleans accept Go's `strconv.ParseBool` spellings; durations are whole
+    /// seconds or Go duration text (`1s`, `500ms`, `2m`).
     ///
     /// - Parameters:
     ///   - flags: values given on the command line by flag name without `--` (a repeated flag has several values;
-    ///     a boolean flag given without a value is `["true"]`).
+    ///     a boolean flag given without a value is `["true"]`); aliases (`id`, `keepalive-timeout`) are accepted.
     ///   - environment: the process environment.
     ///   - hostname: the default for `name`.
+    ///   - file: values from the configuration file (``fileValues(yaml:source:)``).
     /// - Returns: the validated configuration; backend URLs carry a port (8081 when none was given).
     /// - Throws: `ConfigurationError` naming the flag (and variable) and the bad value: a URL whose scheme is not
     ///   `ws`/`wss` or without a host, a non-numeric or zero interval, a keepalive timeout under 5 s or not greater
-    ///   than the interval, an unknown log level, a malformed label or boolean.
+    ///   than the interval, an unknown log level, a malformed label, number or boolean, a port outside 0-65535,
+    ///   a key file without a certificate file.
     public static func resolve(
-        flags: [String: [String]], environment: [String: String], hostname: String
+        flags: [String: [String]], environment: [String: String], hostname: String,
+        file: [String: [String]] = [:]
     ) throws(ConfigurationError) -> AgentConfiguration {
-        let lookup = SettingLookup(flags: flags, environment: environment)
+        var canonical: [String: [String]] = [:]
+        for (name, values) in flags where !values.isEmpty {
+            guard let flag = AgentFlag.named(name) else { throw ConfigurationError("unknown flag --\(name)") }
+            canonical[flag.name, default: []] += values
+        }
+        let lookup = SettingLookup(flags: canonical, environment: environment, file: file)
         var configuration = AgentConfiguration(name: hostname)
 
         if let setting = lookup.value("backend-url") {
@@ -38,19 +43,13 @@ extension AgentConfiguration {
             }
             if !urls.isEmpty { configuration.backendURLs = urls }
         }
-        if let setting = lookup.value("namespace"), let value = setting.last { configuration.namespace = value }
-        if let setting = lookup.value("subscriptions") {
-            configuration.subscriptions = Self.unique(setting.values.flatMap(Self.splitList))
-        }
-        if let setting = lookup.value("name"), let value = setting.last { configuration.name = value }
-        if let setting = lookup.value("deregister"), let value = setting.last {
-            configuration.deregister = try Self.parseBool(value, source: setting.source)
-        }
-        if let setting = lookup.value("keepalive-interval"), let value = setting.last {
-            configuration.keepaliveInterval = try Self.parseSeconds(value, source: setting.source)
-        }
-        let timeoutSetting = lookup.value("keepalive-timeout") ?? lookup.value("keepalive-warning-timeout")
-        if let setting = timeoutSetting, let value = setting.last {
+        lookup.text("namespace", into: &configuration.namespace)
+        lookup.list("subscriptions", into: &configuration.subscriptions)
+        lookup.text("name", into: &configuration.name)
+        try lookup.bool("deregister", into: &configuration.deregister)
+        lookup.text("deregistration-handler", into: &configuration.deregistrationHandler)
+        try lookup.seconds("keepalive-interval", into: &configuration.keepaliveInterval)
+        if let setting = lookup.value("keepalive-warning-timeout"), let value = setting.last {
             configuration.keepaliveTimeout = try Self.parseSeconds(value, source: setting.source)
             guard configuration.keepaliveTimeout >= .seconds(5) else {
                 throw ConfigurationError("\(setting.source) must be at least 5 seconds; got \(value)")
@@ -61,8 +60,25 @@ extension AgentConfiguration {
                 "keepalive-timeout (\(configuration.keepaliveTimeout.components.seconds) s) must be greater than "
                     + "keepalive-interval (\(configuration.keepaliveInterval.components.seconds) s)")
         }
-        if let setting = lookup.value("user"), let value = setting.last { configuration.user = value }
-        if let setting = lookup.value("password"), let value = setting.last { configuration.password = value }
+        if let setting = lookup.value("keepalive-critical-timeout"), let value = setting.last {
+            let seconds = try Self.parseNumber(value, source: setting.source)
+            if seconds > 0 {
+                guard seconds >= 5, seconds > Double(configuration.keepaliveInterval.components.seconds),
+                    seconds >= Double(configuration.keepaliveTimeout.components.seconds)
+                else {
+                    throw ConfigurationError(
+                        "\(setting.source) must be 0 or at least 5, greater than keepalive-interval and not less "
+                            + "than keepalive-warning-timeout; got \(value)")
+                }
+            }
+            configuration.keepaliveCriticalTimeout = .seconds(seconds)
+        }
+        lookup.list("keepalive-handlers", into: &configuration.keepaliveHandlers)
+        lookup.list("keepalive-pipelines", into: &configuration.keepalivePipelines)
+        try lookup.map("keepalive-check-labels", into: &configuration.keepaliveCheckLabels)
+        try lookup.map("keepalive-check-annotations", into: &configuration.keepaliveCheckAnnotations)
+        lookup.text("user", into: &configuration.user)
+        lookup.text("password", into: &configuration.password)
         if let setting = lookup.value("log-level"), let value = setting.last {
             guard let level = Self.logLevel(named: value) else {
                 throw ConfigurationError(
@@ -70,26 +86,51 @@ extension AgentConfiguration {
             }
             configuration.logLevel = level
         }
-        if let setting = lookup.value("insecure-skip-tls-verify"), let value = setting.last {
-            configuration.insecureSkipTLSVerify = try Self.parseBool(value, source: setting.source)
+        try lookup.bool("insecure-skip-tls-verify", into: &configuration.insecureSkipTLSVerify)
+        lookup.text("trusted-ca-file", into: &configuration.trustedCAFile)
+        lookup.text("cert-file", into: &configuration.certFile)
+        lookup.text("key-file", into: &configuration.keyFile)
+        guard configuration.certFile.isEmpty == configuration.keyFile.isEmpty else {
+            throw ConfigurationError("--cert-file and --key-file must be given together")
         }
-        if let setting = lookup.value("trusted-ca-file"), let value = setting.last {
-            configuration.trustedCAFile = value
+        lookup.list("statsd-event-handlers", into: &configuration.statsdEventHandlers)
+        lookup.text("cache-dir", into: &configuration.cacheDirectory)
+        try lookup.map("labels", into: &configuration.labels)
+        try lookup.map("annotations", into: &configuration.annotations)
+        lookup.text("api-host", into: &configuration.apiHost)
+        try lookup.port("api-port", into: &configuration.apiPort)
+        try lookup.bool("disable-api", into: &configuration.disableAPI)
+        lookup.text("socket-host", into: &configuration.socketHost)
+        try lookup.port("socket-port", into: &configuration.socketPort)
+        try lookup.bool("disable-sockets", into: &configuration.disableSockets)
+        try lookup.bool("statsd-disable", into: &configuration.statsdDisable)
+        lookup.text("statsd-metrics-host", into: &configuration.statsdHost)
+        try lookup.port("statsd-metrics-port", into: &configuration.statsdPort)
+        try lookup.seconds("statsd-flush-interval", into: &configuration.statsdFlushInterval)
+        try lookup.number("events-rate-limit", into: &configuration.eventsRateLimit)
+        try lookup.integer("events-burst-limit", into: &configuration.eventsBurstLimit)
+        try lookup.number("assets-rate-limit", into: &configuration.assetsRateLimit)
+        try lookup.integer("assets-burst-limit", into: &configuration.assetsBurstLimit)
+        try lookup.integer("outbox-max-bytes", into: &configuration.outboxMaxBytes)
+        try lookup.bool("disable-assets", into: &configuration.disableAssets)
+        lookup.list("redact", into: &configuration.redact)
+        lookup.text("allow-list", into: &configuration.allowListFile)
+        try lookup.seconds("backend-handshake-timeout", into: &configuration.handshakeTimeout)
+        try lookup.seconds("backend-heartbeat-interval", into: &configuration.heartbeatInterval)
+        try lookup.seconds("backend-heartbeat-timeout", into: &configuration.heartbeatTimeout)
+        // Sensu forces the read deadline to at least interval × 10/6.
+        configuration.heartbeatTimeout = max(configuration.heartbeatTimeout, configuration.heartbeatInterval * 10 / 6)
+        try lookup.duration("retry-min", into: &configuration.retryMinimum)
+        try lookup.duration("retry-max", into: &configuration.retryMaximum)
+        try lookup.number("retry-multiplier", into: &configuration.retryMultiplier)
+        guard configuration.retryMultiplier >= 1 else {
+            throw ConfigurationError("--retry-multiplier must be at least 1; got \(configuration.retryMultiplier)")
         }
-        if let setting = lookup.value("statsd-event-handlers") {
-            configuration.statsdEventHandlers = Self.unique(setting.values.flatMap(Self.splitList))
-        }
-        if let setting = lookup.value("cache-dir"), let value = setting.last { configuration.cacheDirectory = value }
-        if let setting = lookup.value("labels") {
-            for entry in setting.values.flatMap({ $0.split(separator: ",") }) {
-                let text = entry.trimmingWhitespace()
-                guard !text.isEmpty else { continue }
-                guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                    throw ConfigurationError("\(setting.source) entries must be key=value; got \"\(text)\"")
-                }
-                configuration.labels[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-        }
+        try lookup.duration("max-session-length", into: &configuration.maxSessionLength, allowZero: true)
+        try lookup.bool("agent-managed-entity", into: &configuration.agentManagedEntity)
+        try lookup.bool("detect-cloud-provider", into: &configuration.detectCloudProvider)
+        try lookup.bool("strip-networks", into: &configuration.stripNetworks)
+        lookup.text("config-file", into: &configuration.configFile)
         return configuration
     }
 
@@ -145,6 +186,50 @@ extension AgentConfiguration {
         return url
     }
 
+    /// A non-negative decimal number.
+    static func parseNumber(_ value: String, source: String) throws(ConfigurationError) -> Double {
+        guard let number = Double(value.trimmingWhitespace()), number >= 0, number.isFinite else {
+            throw ConfigurationError("\(source) must be a number >= 0; got \"\(value)\"")
+        }
+        return number
+    }
+
+    /// Whole seconds (`20`) or Go duration text (`1s`, `1.5s`, `500ms`, `2m`, `1h30m`).
+    static func parseDuration(
+        _ value: String, source: String, allowZero: Bool
+    ) throws(ConfigurationError) -> Duration {
+        let text = value.trimmingWhitespace()
+        let failure = ConfigurationError(
+            "\(source) must be seconds or a duration like 1s, 500ms, 2m\(allowZero ? "" : " greater than 0"); "
+                + "got \"\(value)\"")
+        var total = 0.0
+        if let seconds = Double(text) {
+            total = seconds
+        } else {
+            var rest = Substring(text)
+            guard !rest.isEmpty else { throw failure }
+            while !rest.isEmpty {
+                let digits = rest.prefix(while: { $0.isNumber || $0 == "." })
+                let unit = rest.dropFirst(digits.count).prefix(while: { !$0.isNumber && $0 != "." })
+                guard let amount = Double(digits) else { throw failure }
+                let scale: Double
+                switch unit {
+                case "ns": scale = 1e-9
+                case "us", "µs": scale = 1e-6
+                case "ms": scale = 1e-3
+                case "s": scale = 1
+                case "m": scale = 60
+                case "h": scale = 3600
+                default: throw failure
+                }
+                total += amount * scale
+                rest = rest.dropFirst(digits.count + unit.count)
+            }
+        }
+        guard total.isFinite, total >= 0, allowZero || total > 0 else { throw failure }
+        return .milliseconds(Int64(total * 1000))
+    }
+
     /// Go `strconv.ParseBool`.
     static func parseBool(_ value: String, source: String) throws(ConfigurationError) -> Bool {
         switch value {
@@ -163,12 +248,13 @@ extension AgentConfiguration {
     }
 }
 
-/// Finds one setting by flag name in the flags, then `PHAROS_*`, then `SENSU_*` variables.
+/// Finds one setting by flag name in the flags, then `PHAROS_*`, then `SENSU_*` variables, then the file.
 private struct SettingLookup {
     let flags: [String: [String]]
     let environment: [String: String]
+    let file: [String: [String]]
 
-    /// The values of a setting and a description of where they came from (`--flag` or `VAR (--flag)`).
+    /// The values of a setting and a description of where they came from (`--flag`, `VAR (--flag)`, `file (--flag)`).
     struct Setting {
         var values: [String]
         var source: String
@@ -179,13 +265,85 @@ private struct SettingLookup {
         if let values = flags[flag], !values.isEmpty {
             return Setting(values: values, source: "--\(flag)")
         }
-        let suffix = flag.uppercased().replacing("-", with: "_")
+        let names = [flag] + (AgentFlag.named(flag)?.aliases ?? [])
         for prefix in ["PHAROS_", "SENSU_"] {
-            if let value = environment[prefix + suffix], !value.isEmpty {
-                return Setting(values: [value], source: "\(prefix)\(suffix) (--\(flag))")
+            for name in names {
+                let variable = prefix + AgentFlag.environmentSuffix(name)
+                if let value = environment[variable], !value.isEmpty {
+                    return Setting(values: [value], source: "\(variable) (--\(flag))")
+                }
+            }
+        }
+        for name in names {
+            if let values = file[name], !values.isEmpty {
+                return Setting(values: values, source: "config file key \(name) (--\(flag))")
             }
         }
         return nil
+    }
+
+    func text(_ flag: String, into target: inout String) {
+        if let value = value(flag)?.last { target = value }
+    }
+
+    func list(_ flag: String, into target: inout [String]) {
+        if let setting = value(flag) {
+            target = AgentConfiguration.unique(setting.values.flatMap(AgentConfiguration.splitList))
+        }
+    }
+
+    func bool(_ flag: String, into target: inout Bool) throws(ConfigurationError) {
+        if let setting = value(flag), let text = setting.last {
+            target = try AgentConfiguration.parseBool(text, source: setting.source)
+        }
+    }
+
+    func seconds(_ flag: String, into target: inout Duration) throws(ConfigurationError) {
+        if let setting = value(flag), let text = setting.last {
+            target = try AgentConfiguration.parseSeconds(text, source: setting.source)
+        }
+    }
+
+    func duration(_ flag: String, into target: inout Duration, allowZero: Bool = false) throws(ConfigurationError) {
+        if let setting = value(flag), let text = setting.last {
+            target = try AgentConfiguration.parseDuration(text, source: setting.source, allowZero: allowZero)
+        }
+    }
+
+    func number(_ flag: String, into target: inout Double) throws(ConfigurationError) {
+        if let setting = value(flag), let text = setting.last {
+            target = try AgentConfiguration.parseNumber(text, source: setting.source)
+        }
+    }
+
+    func integer(_ flag: String, into target: inout Int) throws(ConfigurationError) {
+        if let setting = value(flag), let text = setting.last {
+            guard let number = Int(text.trimmingWhitespace()), number >= 0 else {
+                throw ConfigurationError("\(setting.source) must be a whole number >= 0; got \"\(text)\"")
+            }
+            target = number
+        }
+    }
+
+    func port(_ flag: String, into target: inout Int) throws(ConfigurationError) {
+        if let setting = value(flag), let text = setting.last {
+            guard let number = Int(text.trimmingWhitespace()), (0...65535).contains(number) else {
+                throw ConfigurationError("\(setting.source) must be a port 0-65535; got \"\(text)\"")
+            }
+            target = number
+        }
+    }
+
+    func map(_ flag: String, into target: inout [String: String]) throws(ConfigurationError) {
+        guard let setting = value(flag) else { return }
+        for entry in setting.values.flatMap({ $0.split(separator: ",") }) {
+            let text = entry.trimmingWhitespace()
+            guard !text.isEmpty else { continue }
+            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                throw ConfigurationError("\(setting.source) entries must be key=value; got \"\(text)\"")
+            }
+            target[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        }
     }
 }
 

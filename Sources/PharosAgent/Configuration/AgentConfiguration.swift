@@ -1,4 +1,5 @@
 public import Logging
+import PharosCore
 
 /// Everything `pharos-agent start` needs, as plain values with Sensu Go 6.x defaults (reference §4.2).
 ///
@@ -40,6 +41,77 @@ public struct AgentConfiguration: Sendable, Hashable {
     public var retryMaximum: Duration
     /// The factor applied to the delay after each failure (Sensu `retry-multiplier`, 2.0).
     public var retryMultiplier: Double
+
+    /// Entity annotations (`k=v,k2=v2`).
+    public var annotations: [String: String] = [:]
+    /// The handler of the de-registration event (empty: none).
+    public var deregistrationHandler = ""
+    /// Seconds without a keepalive before a critical keepalive (0 = off; Sensu `keepalive-critical-timeout`).
+    public var keepaliveCriticalTimeout: Duration = .zero
+    /// Handlers of keepalive events (empty: the backend's `keepalive`).
+    public var keepaliveHandlers: [String] = []
+    /// Pipelines of keepalive events (names of core/v2 Pipelines).
+    public var keepalivePipelines: [String] = []
+    /// Labels added to each keepalive event's metadata.
+    public var keepaliveCheckLabels: [String: String] = [:]
+    /// Annotations added to each keepalive event's metadata.
+    public var keepaliveCheckAnnotations: [String: String] = [:]
+    /// Address of the agent HTTP API (default `127.0.0.1`).
+    public var apiHost = "127.0.0.1"
+    /// TCP port of the agent HTTP API (default 3031; 0 picks a free port).
+    public var apiPort = 3031
+    /// Whether the agent HTTP API is off.
+    public var disableAPI = false
+    /// Address of the event socket (default `127.0.0.1`).
+    public var socketHost = "127.0.0.1"
+    /// Port of the event socket, TCP and UDP (default 3030).
+    public var socketPort = 3030
+    /// Whether the event socket is off.
+    public var disableSockets = false
+    /// Whether the StatsD server is off.
+    public var statsdDisable = false
+    /// Address of the StatsD server (default `127.0.0.1`).
+    public var statsdHost = "127.0.0.1"
+    /// UDP port of the StatsD server (default 8125).
+    public var statsdPort = 8125
+    /// Time between StatsD metric events (default 10 s).
+    public var statsdFlushInterval: Duration = .seconds(10)
+    /// Events sent to the backend per second (default 10; 0 = unlimited).
+    public var eventsRateLimit: Double = 10
+    /// Events sent at once above the rate (default 10).
+    public var eventsBurstLimit = 10
+    /// Asset downloads per second (default 1.39).
+    public var assetsRateLimit: Double = 1.39
+    /// Asset downloads at once above the rate (default 100).
+    public var assetsBurstLimit = 100
+    /// Bytes the on-disk outbox may hold before the oldest events are dropped (default 100 MiB).
+    public var outboxMaxBytes = 100 << 20
+    /// Whether checks needing runtime assets are refused.
+    public var disableAssets = false
+    /// Entity label/annotation keys whose values are redacted.
+    public var redact: [String] = Entity.defaultRedactedKeys
+    /// Path of the allow-list file (empty: every command allowed).
+    public var allowListFile = ""
+    /// PEM client certificate for mTLS (empty: none).
+    public var certFile = ""
+    /// PEM private key of ``certFile``.
+    public var keyFile = ""
+    /// Time allowed for the WebSocket handshake (default 15 s).
+    public var handshakeTimeout: Duration = .seconds(15)
+    /// Time between WebSocket pings (default 30 s).
+    public var heartbeatInterval: Duration = .seconds(30)
+    /// Time without a pong or any message before the agent reconnects (default 45 s).
+    public var heartbeatTimeout: Duration = .seconds(45)
+    /// Session length after which the agent reconnects, minus up to half at random (0 = off).
+    public var maxSessionLength: Duration = .zero
+    /// Whether the agent owns its entity config (Sensu `--agent-managed-entity`).
+    public var agentManagedEntity = false
+    /// Whether cloud-provider detection was asked for (accepted, not implemented).
+    public var detectCloudProvider = false
+    /// Whether network interfaces are left out of the entity.
+    public var stripNetworks = false
+    /// The configuration file the settings were read from (empty: none).
+    public var configFile = ""
 
     /// The default backend URL, `ws://127.0.0.1:8081`.
     public static let defaultBackendURL = "ws://127.0.0.1:8081"

@@ -4,9 +4,16 @@ import PharosCore
 /// the subscriptions in effect (the backend's stored entity config replaces the configured ones).
 actor AgentState {
     private(set) var subscriptions: [String]
+    /// Whether a backend session is established.
+    var connected = false
 
     init(subscriptions: [String]) {
         self.subscriptions = subscriptions
+    }
+
+    /// Records whether a backend session is established.
+    func setConnected(_ value: Bool) {
+        connected = value
     }
 
     /// Applies an `entity_config` from the backend; the `not found` placeholder changes nothing.

@@ -18,24 +18,44 @@ public struct BackendConnection: Service, Sendable {
     private let runner: CheckRunner
     private let system: @Sendable () -> EntitySystem
     private let logger: Logger
-    private let queueCapacity: Int
+    private let outbox: EventOutbox
+    private let state: AgentState
 
     /// Creates the service; nothing happens until ``run()``.
     /// - Parameters:
     ///   - configuration: URLs, identity, credentials, keepalive and retry settings.
     ///   - runner: runs check requests.
-    ///   - queueCapacity: result frames kept while disconnected (oldest dropped beyond it; default 1000).
+    ///   - outbox: where event frames wait for the backend (default: in memory, `outbox-max-bytes`).
     ///   - system: the host facts for each keepalive (default ``SystemInfo/collect()``).
     ///   - logger: connection failures are logged at `.error` with their reason.
     public init(
-        configuration: AgentConfiguration, runner: CheckRunner, queueCapacity: Int = 1000,
+        configuration: AgentConfiguration, runner: CheckRunner, outbox: EventOutbox? = nil,
         system: @escaping @Sendable () -> EntitySystem = SystemInfo.collect, logger: Logger
     ) {
         self.configuration = configuration
         self.runner = runner
-        self.queueCapacity = queueCapacity
+        self.outbox =
+            outbox ?? EventOutbox(directory: nil, maxBytes: configuration.outboxMaxBytes, logger: logger)
+        self.state = AgentState(subscriptions: configuration.subscriptions)
         self.system = system
         self.logger = logger
+    }
+
+    /// The agent's entity, event queue and connection state for the local event sources (API, socket, StatsD).
+    public var sink: AgentEventSink {
+        let outbox = outbox
+        let state = state
+        let logger = logger
+        return AgentEventSink(
+            entity: { await currentEntity(state: state) },
+            enqueue: { event in
+                do {
+                    await outbox.push(try AgentFrame.make(.event, event))
+                } catch {
+                    logger.error("cannot encode event", metadata: ["error": "\(error)"])
+                }
+            },
+            isConnected: { await state.connected })
     }
 
     /// How one WebSocket session ended.
@@ -46,8 +66,7 @@ public struct BackendConnection: Service, Sendable {
 
     /// Connects, reconnects and runs checks until graceful shutdown (or cancellation).
     public func run() async throws {
-        let queue = OutboundQueue(capacity: queueCapacity, logger: logger)
-        let state = AgentState(subscriptions: configuration.subscriptions)
+        let queue = outbox
         let (requests, requestSink) = AsyncStream.makeStream(
             of: CheckRequest.self, bufferingPolicy: .bufferingOldest(100))
         let shutdown = ShutdownSignal()
@@ -60,7 +79,7 @@ public struct BackendConnection: Service, Sendable {
 
     /// Runs the connection loop and the check loop until the connection loop ends.
     private func run(
-        queue: OutboundQueue, state: AgentState, requests: AsyncStream<CheckRequest>,
+        queue: EventOutbox, state: AgentState, requests: AsyncStream<CheckRequest>,
         requestSink: AsyncStream<CheckRequest>.Continuation, shutdown: ShutdownSignal
     ) async {
         await withTaskGroup(of: Void.self) { group in
@@ -77,7 +96,7 @@ public struct BackendConnection: Service, Sendable {
     }
 
     /// Runs each accepted check request in its own child task and queues its result.
-    private func checkLoop(requests: AsyncStream<CheckRequest>, queue: OutboundQueue, state: AgentState) async {
+    private func checkLoop(requests: AsyncStream<CheckRequest>, queue: EventOutbox, state: AgentState) async {
         await withDiscardingTaskGroup { group in
             for await request in requests {
                 group.addTask {
@@ -102,7 +121,7 @@ public struct BackendConnection: Service, Sendable {
 
     /// Tries the backends in turn until graceful shutdown, waiting with backoff after each failure.
     private func connectLoop(
-        queue: OutboundQueue, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation,
+        queue: EventOutbox, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation,
         shutdown: ShutdownSignal
     ) async {
         var selector = BackendSelector(urls: configuration.backendURLs)
@@ -111,6 +130,7 @@ public struct BackendConnection: Service, Sendable {
             multiplier: configuration.retryMultiplier)
         while !Task.isCancelled && !shutdown.isTriggered {
             let url = selector.next()
+            var throttled = false
             do {
                 switch try await session(
                     url: url, queue: queue, state: state, requests: requests, shutdown: shutdown)
@@ -123,8 +143,10 @@ public struct BackendConnection: Service, Sendable {
             } catch {
                 let reason = await describe(error, url: url, subscriptions: await state.subscriptions)
                 logger.error("cannot connect to backend", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
+                // Sensu: HTTP 429 from the backend doubles the retry delay.
+                throttled = reason.contains("(HTTP 429)")
             }
-            let delay = backoff.nextDelay()
+            let delay = throttled ? backoff.nextDelay() * 2 : backoff.nextDelay()
             logger.info("reconnecting", metadata: ["delay": "\(delay)"])
             let slept: Void?? = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
             guard case .some(.some) = slept else { return }
@@ -169,7 +191,7 @@ public struct BackendConnection: Service, Sendable {
 
     /// One connection: returns how it ended after it was established; throws when it could not be established.
     private func session(
-        url: String, queue: OutboundQueue, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation,
+        url: String, queue: EventOutbox, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation,
         shutdown: ShutdownSignal
     ) async throws -> SessionEnd {
         var fields = HTTPFields()
@@ -178,6 +200,7 @@ public struct BackendConnection: Service, Sendable {
         }
         let wsConfiguration = WebSocketClientConfiguration(
             maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: .milliseconds(500),
+            autoPing: .enabled(timePeriod: configuration.heartbeatInterval),
             sniHostname: Self.sniHostname(for: url, insecureSkipVerify: configuration.insecureSkipTLSVerify))
         let tls = url.hasPrefix("wss://") ? try tlsConfiguration() : nil
         let logger = self.logger
@@ -189,12 +212,23 @@ public struct BackendConnection: Service, Sendable {
                 url: url, configuration: wsConfiguration, tlsConfiguration: tls, logger: logger
             ) { inbound, outbound, _ in
                 logger.info("connected to backend", metadata: ["backend.url": "\(url)"])
+                await state.setConnected(true)
+                defer { Task { await state.setConnected(false) } }
                 let result = await withTaskGroup(of: SessionEnd.self) { group in
                     group.addTask {
                         await keepaliveLoop(outbound: outbound, state: state)
                     }
                     group.addTask {
                         await sendLoop(outbound: outbound, queue: queue)
+                    }
+                    let maxSession = configuration.maxSessionLength
+                    if maxSession > .zero {
+                        // Sensu: disconnect after L − rand[0, L/2) to rebalance agents across backends.
+                        group.addTask {
+                            let length = maxSession - maxSession * Double.random(in: 0..<0.5)
+                            do { try await Task.sleep(for: length) } catch { return .closed("cancelled") }
+                            return .closed("max session length (\(maxSession)) reached")
+                        }
                     }
                     group.addTask {
                         do {
@@ -260,14 +294,20 @@ public struct BackendConnection: Service, Sendable {
         return .closed("cancelled")
     }
 
-    /// Sends queued result frames while connected; a frame whose write fails goes back to the front of the queue.
-    private func sendLoop(outbound: WebSocketOutboundWriter, queue: OutboundQueue) async -> SessionEnd {
+    /// Sends queued event frames in order while connected, at most `events-rate-limit` per second (burst
+    /// `events-burst-limit`); a frame leaves the outbox only once written.
+    private func sendLoop(outbound: WebSocketOutboundWriter, queue: EventOutbox) async -> SessionEnd {
+        var bucket = TokenBucket(rate: configuration.eventsRateLimit, burst: configuration.eventsBurstLimit)
         for await _ in await queue.subscribe() {
-            while let frame = await queue.popFirst() {
+            while let frame = await queue.first() {
+                let wait = bucket.take()
+                if wait > .zero {
+                    do { try await Task.sleep(for: wait) } catch { return .closed("cancelled") }
+                }
                 do {
                     try await outbound.writeBinaryMessage(ByteBuffer(bytes: frame.bytes))
+                    await queue.removeFirst()
                 } catch {
-                    await queue.pushFront(frame)
                     return .closed("event write failed: \(error)")
                 }
             }

@@ -28,6 +28,10 @@ extension AgentGateway {
             await register(
                 key, AgentSession(id: id, user: user, subscriptions: Set(subscriptions), outbound: outbound))
             logger.info("agent connected", metadata: ["subscriptions": "\(subscriptions.joined(separator: ","))"])
+            let watcher = Task {
+                await pushEntityConfigChanges(key: key, id: id, sent: stored, outbound: outbound, logger: logger)
+            }
+            defer { watcher.cancel() }
             for try await message in inbound.messages(maxSize: maxMessageSize) {
                 let bytes: [UInt8]
                 switch message {

@@ -91,6 +91,12 @@ public actor AgentGateway: CheckRequestPublisher {
         sessions[key] = session
     }
 
+    /// Replaces the subscriptions of the session `id` (when it is still the registered one).
+    func updateSubscriptions(_ key: AgentSessionKey, id: UUID, _ subscriptions: Set<String>) {
+        guard sessions[key]?.id == id else { return }
+        sessions[key]?.subscriptions = subscriptions
+    }
+
     func unregister(_ key: AgentSessionKey, id: UUID) {
         if sessions[key]?.id == id { sessions.removeValue(forKey: key) }
     }

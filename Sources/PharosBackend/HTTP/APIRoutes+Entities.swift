@@ -43,6 +43,13 @@ extension APIRoutes {
             try Self.requireMatch(namespace, entity.metadata.namespace, field: "metadata.namespace")
             try Self.requireMatch(name, entity.metadata.name, field: "metadata.name")
             try await requireNamespace(namespace)
+            // An agent started with --agent-managed-entity owns its config (reference §4.3).
+            if try await store.entityConfig(namespace: namespace, name: name)?.metadata.labels["sensu.io/managed_by"]
+                == "sensu-agent"
+            {
+                throw APIError(
+                    .alreadyExists, "Entity \"\(namespace)/\(name)\" is managed by its agent (--agent-managed-entity)")
+            }
             return try Self.json(try await storeConfig(of: entity).redacted())
         }
         api.patch(RouterPath(collection + "/:name")) { request, context -> Response in

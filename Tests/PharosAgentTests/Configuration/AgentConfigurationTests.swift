@@ -114,7 +114,7 @@ import Testing
                 ["keepalive-interval": ["20"], "keepalive-timeout": ["20"]], [:],
                 "keepalive-timeout (20 s) must be greater than keepalive-interval (20 s)"
             ),
-            (["keepalive-timeout": ["3"]], [:], "--keepalive-timeout must be at least 5 seconds; got 3"),
+            (["keepalive-timeout": ["3"]], [:], "--keepalive-warning-timeout must be at least 5 seconds; got 3"),
             (
                 ["log-level": ["verbose"]], [:],
                 "--log-level must be one of panic, fatal, error, warn, info, debug; got \"verbose\""

@@ -1,0 +1,200 @@
+import Foundation
+import PharosAgent
+import PharosCore
+import Testing
+
+/// The real `pharos-agent` binary against a real `pharos-backend` process: the local API, the event socket,
+/// StatsD, failover, and a backend outage.
+@Suite(.serialized) struct AgentProcessTests {
+    /// Reads the backend's stored event for `entity`/`check`, waiting up to `seconds` for it to appear.
+    func storedEvent(_ backend: BackendProcess, entity: String, check: String, seconds: Double = 10) async throws
+        -> Event?
+    {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let (status, body) = try backend.api("GET", "/api/core/v2/namespaces/default/events/\(entity)/\(check)")
+            if status == 200 { return try JSONDecoder().decode(Event.self, from: Data(body.utf8)) }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return nil
+    }
+
+    @Test func apiAndEventSocketEventsReachTheBackend() async throws {
+        let backend = try BackendProcess()
+        try await backend.start()
+        let agent = try AgentProcess(name: "local-1", arguments: ["--backend-url", backend.agentURL])
+        #expect(try await agent.waitForHealth(200, seconds: 20), "agent never connected:\n\(agent.log)")
+
+        let accepted = try agent.postEvent(
+            #"{"check":{"metadata":{"name":"api-check"},"output":"from api","status":1}}"#)
+        #expect(accepted.status == 202)
+        let invalid = try agent.postEvent(#"{"check":{"metadata":{"name":"bad name!"},"status":1}}"#)
+        #expect(invalid.status == 400)
+        #expect(invalid.body.contains("check.metadata.name"))
+        let mistyped = try agent.postEvent(#"{"check":{"status":"two"}}"#)
+        #expect(mistyped.status == 400)
+        #expect(mistyped.body.contains("check.status"))
+        let empty = try agent.postEvent("{}")
+        #expect(empty.status == 400)
+        #expect(empty.body == #"{"message":"check: an event must contain a check or metrics"}"#)
+
+        #expect(try LoopbackSocket.tcp(agent.socketPort, send: " ping ") == "pong")
+        #expect(
+            try LoopbackSocket.tcp(agent.socketPort, send: #"{"name":"tcp-check","output":"from tcp","status":2}"#)
+                == "ok")
+        #expect(try LoopbackSocket.tcp(agent.socketPort, send: #"{"name":"no-output"}"#, halfClose: true) == "invalid")
+        try LoopbackSocket.udp(agent.socketPort, send: #"{"name":"udp-check","output":"from udp","status":1}"#)
+
+        let api = try #require(await storedEvent(backend, entity: "local-1", check: "api-check"))
+        #expect(api.check?.output == "from api")
+        #expect(api.check?.status == 1)
+        #expect(api.check?.config.interval == 1)
+        #expect(api.check?.processedBy == "local-1")
+        let tcp = try #require(await storedEvent(backend, entity: "local-1", check: "tcp-check"))
+        #expect(tcp.check?.output == "from tcp")
+        #expect(tcp.check?.status == 2)
+        let udp = try #require(await storedEvent(backend, entity: "local-1", check: "udp-check"))
+        #expect(udp.check?.output == "from udp")
+
+        let metrics = try backend.curl(["-s", "http://127.0.0.1:\(agent.apiPort)/metrics"]).output
+        #expect(metrics.contains("pharos_agent_api_events_accepted_total 1"))
+        #expect(metrics.contains("pharos_agent_api_events_rejected_total 3"))
+        let version = try backend.curl(["-s", "http://127.0.0.1:\(agent.apiPort)/version"]).output
+        #expect(version == #"{"version":"\#(AgentVersion.current)"}"#)
+
+        backend.stop()
+        #expect(try await agent.waitForHealth(503, seconds: 10))
+        #expect(agent.stop() == 0)
+    }
+
+    @Test func failsOverFromADeadURLToALiveOne() async throws {
+        let backend = try BackendProcess()
+        try await backend.start()
+        let dead = try FreePorts.pick(1)[0]
+        let agent = try AgentProcess(
+            name: "failover-1", arguments: ["--backend-url", "ws://127.0.0.1:\(dead),\(backend.agentURL)"])
+        #expect(try await agent.waitForHealth(200, seconds: 20), "agent never connected:\n\(agent.log)")
+        let (status, _) = try backend.api("GET", "/api/core/v2/namespaces/default/entities/failover-1")
+        #expect(status == 200)
+        #expect(agent.stop() == 0)
+    }
+
+    /// The backend is stopped for 12 s (not 60 s, to keep the suite short) while an event is submitted every
+    /// second; after the restart every event arrives once, in order (a pipe handler appends each event's output).
+    @Test func everyResultSurvivesABackendOutageInOrder() async throws {
+        let backend = try BackendProcess()
+        try await backend.start()
+        let record = backend.directory.appendingPathComponent("received.txt").path
+        let script = backend.directory.appendingPathComponent("record.sh").path
+        try "#!/bin/sh\npython3 -c 'import json,sys; print(json.load(sys.stdin)[\"check\"][\"output\"])' >> \(record)\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let created = try backend.api(
+            "PUT", "/api/core/v2/namespaces/default/handlers/record",
+            json: #"{"metadata":{"name":"record","namespace":"default"},"type":"pipe","command":"\#(script)"}"#)
+        #expect(created.status == 201 || created.status == 200, "\(created)")
+        let agent = try AgentProcess(
+            name: "outage-1", arguments: ["--backend-url", backend.agentURL, "--events-rate-limit", "4"])
+        #expect(try await agent.waitForHealth(200, seconds: 20), "agent never connected:\n\(agent.log)")
+
+        var sent = 0
+        func submit() throws {
+            sent += 1
+            let body =
+                #"{"check":{"metadata":{"name":"sequence"},"output":"\#(sent)","status":\#(sent),"handlers":["record"]}}"#
+            #expect(try agent.postEvent(body).status == 202)
+        }
+        for _ in 0..<3 {
+            try submit()
+            try await Task.sleep(for: .seconds(1))
+        }
+        backend.stop()
+        #expect(try await agent.waitForHealth(503, seconds: 10))
+        for _ in 0..<12 {
+            try submit()
+            try await Task.sleep(for: .seconds(1))
+        }
+        try await backend.start()
+        #expect(try await agent.waitForHealth(200, seconds: 30), "agent never reconnected:\n\(agent.log)")
+        for _ in 0..<2 {
+            try submit()
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        let expected = (1...sent).map(String.init)
+        var received: [String] = []
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            received = ((try? String(contentsOfFile: record, encoding: .utf8)) ?? "").split(separator: "\n").map(
+                String.init)
+            if received.count >= expected.count { break }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        try await Task.sleep(for: .seconds(1))
+        received = ((try? String(contentsOfFile: record, encoding: .utf8)) ?? "").split(separator: "\n").map(
+            String.init)
+        // Exactly once: the handler saw each event once (handlers run concurrently, so their order varies).
+        #expect(received.sorted { Int($0) ?? 0 < Int($1) ?? 0 } == expected, "agent log:\n\(agent.log.suffix(3000))")
+        // In order: the backend appended each status (= the event's number) to the check history as it arrived.
+        let stored = try #require(await storedEvent(backend, entity: "outage-1", check: "sequence"))
+        let history = try #require(stored.check?.history).map { Int($0.status) }
+        // (Sensu's history includes the current status and keeps 21 entries; `sent` is 17.)
+        #expect(history == Array(1...sent))
+        #expect(agent.stop() == 0)
+    }
+
+    @Test func statsdMetricsFromThePythonClientBecomeAMetricsEvent() async throws {
+        let backend = try BackendProcess()
+        try await backend.start()
+        let record = backend.directory.appendingPathComponent("metrics.json").path
+        let script = backend.directory.appendingPathComponent("record.sh").path
+        try "#!/bin/sh\ncat >> \(record)\necho >> \(record)\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        _ = try backend.api(
+            "PUT", "/api/core/v2/namespaces/default/handlers/statsd",
+            json: #"{"metadata":{"name":"statsd","namespace":"default"},"type":"pipe","command":"\#(script)"}"#)
+        let agent = try AgentProcess(
+            name: "statsd-1",
+            arguments: ["--backend-url", backend.agentURL, "--statsd-flush-interval", "2"],
+            environment: ["SENSU_STATSD_EVENT_HANDLERS": "statsd"])
+        #expect(try await agent.waitForHealth(200, seconds: 20), "agent never connected:\n\(agent.log)")
+        let python = """
+            import statsd
+            c = statsd.StatsClient('127.0.0.1', \(agent.statsdPort))
+            c.incr('web.hits', 3)
+            c.incr('web.hits', 2)
+            c.gauge('queue.depth', 42)
+            c.timing('db.query', 12)
+            c.timing('db.query', 18)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", python]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python statsd client failed (pip install statsd)")
+
+        var event: Event?
+        let deadline = Date().addingTimeInterval(20)
+        while event == nil, Date() < deadline {
+            let text = (try? String(contentsOfFile: record, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first {
+                event = try JSONDecoder().decode(Event.self, from: Data(line.utf8))
+            } else {
+                try await Task.sleep(for: .milliseconds(300))
+            }
+        }
+        let metrics = try #require(event?.metrics, "no metrics event: \(agent.log.suffix(2000))")
+        #expect(metrics.handlers == ["statsd"])
+        #expect(event?.check == nil)
+        #expect(event?.entity?.metadata.name == "statsd-1")
+        let values = Dictionary(metrics.points.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        #expect(values["web.hits.value"] == 5)
+        #expect(values["web.hits.per_second"] == 2.5)
+        #expect(values["queue.depth.value"] == 42)
+        #expect(values["db.query.count"] == 2)
+        #expect(values["db.query.min"] == 12)
+        #expect(values["db.query.max"] == 18)
+        #expect(values["db.query.mean"] == 15)
+        #expect(agent.stop() == 0)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// `wss://` to a real backend with a certificate signed by a test CA (made with openssl): the right CA file is
+/// accepted, a wrong one refused, `--insecure-skip-tls-verify` accepted.
+@Suite(.serialized) struct AgentTLSTests {
+    /// Runs openssl in `directory`.
+    static func openssl(_ arguments: [String], in directory: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        precondition(process.terminationStatus == 0, "openssl \(arguments) failed")
+    }
+
+    /// A CA, a second unrelated CA, and a backend certificate for localhost/127.0.0.1 signed by the first.
+    static func makeCertificates(in directory: URL) throws {
+        for ca in ["ca", "wrong-ca"] {
+            try openssl(
+                [
+                    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days",
+                    "2", "-subj", "/CN=\(ca)", "-keyout", "\(ca).key", "-out", "\(ca).crt",
+                ], in: directory)
+        }
+        try openssl(
+            [
+                "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj",
+                "/CN=localhost", "-keyout", "backend.key", "-out", "backend.csr",
+            ], in: directory)
+        try "subjectAltName=DNS:localhost,IP:127.0.0.1\n".write(
+            to: directory.appendingPathComponent("san.ext"), atomically: true, encoding: .utf8)
+        try openssl(
+            [
+                "x509", "-req", "-in", "backend.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-days", "2", "-extfile", "san.ext", "-out", "backend.crt",
+            ], in: directory)
+    }
+
+    @Test func trustedCAAcceptedWrongCARefusedInsecureSkipAccepted() async throws {
+        let tls = FileManager.default.temporaryDirectory.appendingPathComponent("pharos-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tls, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tls) }
+        try Self.makeCertificates(in: tls)
+        let backend = try BackendProcess(extraArguments: [
+            "--cert-file", tls.appendingPathComponent("backend.crt").path, "--key-file",
+            tls.appendingPathComponent("backend.key").path,
+        ])
+        try await backend.start()
+        let url = "wss://localhost:\(backend.agentPort)"
+
+        let trusted = try AgentProcess(
+            name: "tls-ok",
+            arguments: ["--backend-url", url, "--trusted-ca-file", tls.appendingPathComponent("ca.crt").path])
+        #expect(try await trusted.waitForHealth(200, seconds: 20), "CA-verified agent did not connect:\n\(trusted.log)")
+
+        let wrong = try AgentProcess(
+            name: "tls-wrong",
+            arguments: ["--backend-url", url, "--trusted-ca-file", tls.appendingPathComponent("wrong-ca.crt").path])
+        try await Task.sleep(for: .seconds(4))
+        #expect(wrong.health() == 503)
+        #expect(wrong.log.contains("cannot connect to backend"))
+        #expect(wrong.log.lowercased().contains("certificate"), "no certificate reason logged:\n\(wrong.log)")
+
+        let insecure = try AgentProcess(
+            name: "tls-insecure",
+            arguments: ["--backend-url", "wss://127.0.0.1:\(backend.agentPort)", "--insecure-skip-tls-verify"])
+        #expect(try await insecure.waitForHealth(200, seconds: 20), "insecure agent did not connect:\n\(insecure.log)")
+
+        let (status, _) = try backend.api("GET", "/api/core/v2/namespaces/default/entities/tls-wrong")
+        #expect(status == 404)
+        #expect(trusted.stop() == 0)
+        #expect(wrong.stop() == 0)
+        #expect(insecure.stop() == 0)
+    }
+}
