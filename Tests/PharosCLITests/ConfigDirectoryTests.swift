@@ -31,12 +31,28 @@ import Testing
                   "access_token" : "a1",
                   "api_url" : "http://127.0.0.1:8080",
                   "expires_at" : 1767225900,
-                  "refresh_token" : "r1"
+                  "insecure_skip_tls_verify" : false,
+                  "refresh_token" : "r1",
+                  "timeout" : 15,
+                  "trusted_ca_file" : ""
                 }
 
                 """)
         let profileJSON = try String(contentsOf: directory.url.appendingPathComponent("profile"), encoding: .utf8)
-        #expect(profileJSON == "{\n  \"format\" : \"yaml\",\n  \"namespace\" : \"webinar\"\n}\n")
+        #expect(
+            profileJSON == "{\n  \"format\" : \"yaml\",\n  \"namespace\" : \"webinar\",\n  \"username\" : \"\"\n}\n")
+
+        // Files written before the TLS, timeout and username fields existed still load, with defaults.
+        let old = root.appendingPathComponent("old")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        try #"{"access_token":"a","api_url":"http://x","expires_at":5,"refresh_token":"r"}"#.write(
+            to: old.appendingPathComponent("cluster"), atomically: true, encoding: .utf8)
+        try #"{"format":"json","namespace":"dev"}"#.write(
+            to: old.appendingPathComponent("profile"), atomically: true, encoding: .utf8)
+        let oldCluster = try #require(try ConfigDirectory(url: old).loadCluster())
+        #expect(oldCluster.timeoutSeconds == 15)
+        #expect(oldCluster.trustedCAFile == "")
+        #expect(try ConfigDirectory(url: old).loadProfile() == ProfileConfig(namespace: "dev", format: .json))
 
         // Rewriting a shorter file leaves no trailing bytes of the old one.
         try directory.save(ClusterConfig(apiURL: "http://h", accessToken: "b", refreshToken: "c", expiresAt: 1))

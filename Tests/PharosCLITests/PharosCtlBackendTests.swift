@@ -227,8 +227,16 @@ import Testing
                     let items: [any Resource] = try await api.list(type.modelType, namespace: "ops")
                     result[type.collection] = try items.map { item in
                         var value = try JSONValue(encoding: item)
-                        if case .object(var fields) = value, type == .silenced {
-                            fields["expire"] = nil  // remaining seconds: changes while the test runs
+                        if case .object(var fields) = value {
+                            // create -f labels what it stores (sensuctl does the same); `silenced create` did not.
+                            if case .object(var metadata)? = fields["metadata"],
+                                case .object(var labels)? = metadata["labels"]
+                            {
+                                labels["sensu.io/managed_by"] = nil
+                                metadata["labels"] = labels.isEmpty ? nil : .object(labels)
+                                fields["metadata"] = .object(metadata)
+                            }
+                            fields["expire"] = nil  // a silence's remaining seconds change while the test runs
                             value = .object(fields)
                         }
                         return value

@@ -11,15 +11,15 @@ import Testing
         let table = Table(headers: ["Name", "Metric Handlers"], rows: [["check-nginx-with-a-long-name", "influxdb"]])
         #expect(
             TableRenderer(width: 30).render(table) == """
-                Name            Metric
-                                Handlers
-                ──────────────  ──────────────
-                check-nginx-w…  influxdb
+                Name             Metric
+                                 Handlers
+                ───────────────  ─────────────
+                check-nginx-wi…  influxdb
 
                 """)
         #expect(
             TableRenderer(width: 30, colour: true).render(table).hasPrefix(
-                "\u{1B}[1mName            Metric\u{1B}[0m\n\u{1B}[1m                Handlers\u{1B}[0m\n"))
+                "\u{1B}[1mName             Metric\u{1B}[0m\n\u{1B}[1m                 Handlers\u{1B}[0m\n"))
     }
 
     @Test func entityList() throws {
@@ -71,15 +71,16 @@ import Testing
                 """)
     }
 
+    /// The name keeps its width; the rightmost column that no longer fits (Metric Handlers) is left out.
     @Test func checkListFitsIn120Columns() throws {
         let text = TableRenderer().render(tables.checks(try Samples.checks()))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 120 })
         #expect(
             text == """
-                Name   Command  Interval  Cron  Timeout  TTL  Subscriptions  Handlers  Assets  Hooks  Publish?  Stdin?  Metric  Metric
-                                                                                                                        Format  Handlers
-                ─────  ───────  ────────  ────  ───────  ───  ─────────────  ────────  ──────  ─────  ────────  ──────  ──────  ────────
-                chec…  check_…  10              10            nginx                    monit…  crit…  true      false   nagio…  influxdb
+                Name         Command  Interval  Cron  Timeout  TTL  Subscriptions  Handlers  Assets   Hooks    Publish?  Stdin?  Metric
+                                                                                                                 Format
+                ───────────  ───────  ────────  ────  ───────  ───  ─────────────  ────────  ───────  ───────  ────────  ──────  ───────
+                check-nginx  check_…  10              10            nginx                    monito…  critic…  true      false   nagios…
 
                 """)
     }
