@@ -82,6 +82,32 @@ import Testing
             #expect(detail.contains("Name:"))
             #expect(detail.contains("check-nginx"))
 
+            // --label-selector and --field-selector are applied by the server (reference §2.4 field names).
+            let debian = try JSONDecoder().decode(
+                [Asset].self,
+                from: Data(
+                    try await ctl.ok(["asset", "list", "--field-selector", "asset.name == monitoring-plugins-debian"])
+                        .utf8))
+            #expect(debian.map(\.metadata.name) == ["monitoring-plugins-debian"])
+            let notPlugins = try JSONDecoder().decode(
+                [Asset].self,
+                from: Data(
+                    try await ctl.ok([
+                        "asset", "list", "--field-selector",
+                        "asset.name notin [monitoring-plugins-debian, monitoring-plugins-alpine, monitoring-plugins-centos]",
+                    ]).utf8))
+            #expect(notPlugins.count == assets.count - 3)
+            let labelled = try JSONDecoder().decode(
+                [CheckConfig].self,
+                from: Data(
+                    try await ctl.ok(["check", "list", "--label-selector", "sensu.io/managed_by == sensuctl"]).utf8))
+            #expect(labelled == checks)
+            let none = try await ctl.ok(["check", "list", "--label-selector", "sensu.io/managed_by == other"])
+            #expect(try JSONDecoder().decode([CheckConfig].self, from: Data(none.utf8)).isEmpty)
+            let badSelector = try await ctl.run(["check", "list", "--field-selector", "check.name === x"])
+            #expect(badSelector.status != 0)
+            #expect(badSelector.stderr.contains("HTTP 400"))
+
             // --all-namespaces lists across namespaces.
             let all = try JSONDecoder().decode(
                 [CheckConfig].self, from: Data(try await ctl.ok(["check", "list", "--all-namespaces"]).utf8))

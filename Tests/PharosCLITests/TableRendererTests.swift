@@ -78,7 +78,7 @@ import Testing
         #expect(
             text == """
                 Name         Command  Interval  Cron  Timeout  TTL  Subscriptions  Handlers  Assets   Hooks    Publish?  Stdin?  Metric
-                                                                                                                 Format
+                                                                                                                                 Format
                 ───────────  ───────  ────────  ────  ───────  ───  ─────────────  ────────  ───────  ───────  ────────  ──────  ───────
                 check-nginx  check_…  10              10            nginx                    monito…  critic…  true      false   nagios…
 
