@@ -12,21 +12,11 @@ struct Create: AsyncParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(
-        name: [.short, .customLong("file")], help: "File, directory, http(s) URL, or - for standard input (repeatable)")
-    var files: [String] = []
-
-    @Flag(name: [.short, .customLong("recursive")], help: "Search directories recursively")
-    var recursive = false
+    @OptionGroup var input: FileOptions
 
     func run() async throws {
         let context = try CommandContext(options: globals)
-        let cluster = try context.directory.loadCluster()
-        let loader = InputLoader(
-            recursive: recursive, namespace: context.namespace,
-            httpClient: try HTTPClients.client(for: context.tlsOptions(cluster: cluster)),
-            timeout: try context.timeout(cluster: cluster))
-        let resources = try await loader.load(files, verb: "created")
+        let resources = try await input.resources(context: context, verb: "created")
         let client = try await context.client()
         try await ResourceCreator.create(resources) { (resource: AnyResource) async throws(ClientError) in
             try await client.put(resource)

@@ -12,21 +12,11 @@ struct DeleteFiles: AsyncParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(
-        name: [.short, .customLong("file")], help: "File, directory, http(s) URL, or - for standard input (repeatable)")
-    var files: [String] = []
-
-    @Flag(name: [.short, .customLong("recursive")], help: "Search directories recursively")
-    var recursive = false
+    @OptionGroup var input: FileOptions
 
     func run() async throws {
         let context = try CommandContext(options: globals)
-        let cluster = try context.directory.loadCluster()
-        let loader = InputLoader(
-            recursive: recursive, namespace: context.namespace,
-            httpClient: try HTTPClients.client(for: context.tlsOptions(cluster: cluster)),
-            timeout: try context.timeout(cluster: cluster))
-        let resources = try await loader.load(files, verb: "deleted")
+        let resources = try await input.resources(context: context, verb: "deleted")
         let client = try await context.client()
         let missing = try await Self.deleteAll(resources, client: client)
         Terminal.write("Deleted \(resources.count - missing) of \(resources.count)\n")
