@@ -378,3 +378,108 @@ extension PharosCtlBackendTests {
         }
     }
 }
+
+extension PharosCtlBackendTests {
+    static let everyKind = """
+        type: EventFilter
+        api_version: core/v2
+        metadata: {name: only-prod}
+        spec: {action: allow, expressions: ["event.entity.labels.env == 'prod'"]}
+        ---
+        type: Mutator
+        api_version: core/v2
+        metadata: {name: upper}
+        spec: {command: "tr a-z A-Z", timeout: 5}
+        ---
+        type: HookConfig
+        api_version: core/v2
+        metadata: {name: ps}
+        spec: {command: "ps aux", timeout: 10}
+        ---
+        type: Handler
+        api_version: core/v2
+        metadata: {name: logger}
+        spec: {type: pipe, command: cat}
+        ---
+        type: Pipeline
+        api_version: core/v2
+        metadata: {name: alerts}
+        spec:
+          workflows:
+          - name: to-logger
+            handler: {name: logger, type: Handler, api_version: core/v2}
+        ---
+        type: Role
+        api_version: core/v2
+        metadata: {name: reader}
+        spec: {rules: [{verbs: [get, list], resources: [checks]}]}
+        ---
+        type: RoleBinding
+        api_version: core/v2
+        metadata: {name: reader-alice}
+        spec: {role_ref: {type: Role, name: reader}, subjects: [{type: User, name: alice}]}
+        ---
+        type: ClusterRole
+        api_version: core/v2
+        metadata: {name: ops-reader}
+        spec: {rules: [{verbs: [get], resources: [namespaces]}]}
+        ---
+        type: ClusterRoleBinding
+        api_version: core/v2
+        metadata: {name: ops-reader-alice}
+        spec: {role_ref: {type: ClusterRole, name: ops-reader}, subjects: [{type: User, name: alice}]}
+        ---
+        type: CheckConfig
+        api_version: core/v2
+        metadata: {name: disk}
+        spec: {command: check_disk, interval: 60, subscriptions: [linux]}
+        ---
+        type: Entity
+        api_version: core/v2
+        metadata: {name: web-9}
+        spec: {entity_class: proxy}
+        """
+
+    /// `info` and `delete` of every resource type, each checked through the API.
+    @Test func infoAndDeleteForEveryType() async throws {
+        try await RealBackend.with { backend in
+            let ctl = try await Self.configured(backend)
+            defer { try? FileManager.default.removeItem(at: ctl.configDir) }
+            let api = try await backend.adminClient()
+            try await ctl.ok(["namespace", "create", "ops"])
+            try await ctl.ok(["create"], stdin: Self.everyKind)
+            try await ctl.ok(["silenced", "create", "-s", "web", "-c", "disk"])
+            let cases: [(String, String, ResourceType)] = [
+                ("filter", "only-prod", .eventFilter), ("mutator", "upper", .mutator), ("hook", "ps", .hookConfig),
+                ("pipeline", "alerts", .pipeline), ("handler", "logger", .handler),
+                ("rolebinding", "reader-alice", .roleBinding),
+                ("role", "reader", .role), ("clusterrolebinding", "ops-reader-alice", .clusterRoleBinding),
+                ("clusterrole", "ops-reader", .clusterRole), ("check", "disk", .checkConfig),
+                ("entity", "web-9", .entity),
+                ("silenced", "web:disk", .silenced),
+            ]
+            for (command, name, type) in cases {
+                let path = PharosClient.resourcePath(type, name: name, namespace: type.isNamespaced ? "ops" : nil)
+                let stored = try await api.getJSON(path)
+                let shown = try JSONDecoder().decode(
+                    JSONValue.self, from: Data(try await ctl.ok([command, "info", name]).utf8))
+                #expect(shown["metadata"]?["name"]?.stringValue == name, "\(command) info")
+                #expect(shown["metadata"]?["name"] == stored["metadata"]?["name"])
+                let tabular = try await ctl.ok([command, "info", name, "--format", "tabular"])
+                #expect(tabular.contains(name), "\(command) info tabular: \(tabular)")
+                let yaml = try await ctl.ok([command, "info", name, "--format", "yaml"])
+                #expect(yaml.contains("type: \(type.typeName)"), "\(command) info yaml")
+                let listed = try await ctl.ok([command, "list"])
+                #expect(listed.contains("\"\(name)\""), "\(command) list")
+                #expect(try await ctl.ok([command, "delete", name, "--skip-confirm"]) == "Deleted\n")
+                let gone = await #expect(throws: ClientError.self) { try await api.getJSON(path) }
+                #expect(gone?.httpStatus == 404, "\(command) \(name) still there")
+            }
+            try await ctl.ok(["namespace", "create", "scratch"])
+            #expect(try await ctl.ok(["namespace", "delete", "scratch", "--skip-confirm"]) == "Deleted\n")
+            let namespaces = try await api.list(Namespace.self, namespace: nil)
+            #expect(namespaces.map(\.name).contains("scratch") == false)
+            #expect(namespaces.map(\.name).contains("ops"))
+        }
+    }
+}
