@@ -141,22 +141,28 @@ struct UserCommand: AsyncParsableCommand {
         }
     }
 
-    /// `pharosctl user add-group NAME GROUP`: `PUT /users/NAME/groups/GROUP`.
-    struct AddGroup: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user to a group.")
-
-        @OptionGroup var globals: GlobalOptions
-
+    /// The user and group arguments of `add-group` and `remove-group`.
+    struct UserGroup: ParsableArguments {
         @Argument(help: "User name")
         var name: String
 
         @Argument(help: "Group")
         var group: String
 
+        /// `/api/core/v2/users/NAME/groups/GROUP`.
+        var path: String { UserCommand.userPath(name) + "/groups/" + PharosClient.escape(group) }
+    }
+
+    /// `pharosctl user add-group NAME GROUP`: `PUT /users/NAME/groups/GROUP`.
+    struct AddGroup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user to a group.")
+
+        @OptionGroup var globals: GlobalOptions
+        @OptionGroup var target: UserGroup
+
         func run() async throws {
-            let context = try CommandContext(options: globals)
-            let client = try await context.client()
-            try await client.request(.put, UserCommand.userPath(name) + "/groups/" + PharosClient.escape(group))
+            let client = try await CommandContext(options: globals).client()
+            try await client.request(.put, target.path)
             Terminal.write("Added\n")
         }
     }
@@ -166,17 +172,11 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a user from a group.")
 
         @OptionGroup var globals: GlobalOptions
-
-        @Argument(help: "User name")
-        var name: String
-
-        @Argument(help: "Group")
-        var group: String
+        @OptionGroup var target: UserGroup
 
         func run() async throws {
-            let context = try CommandContext(options: globals)
-            let client = try await context.client()
-            try await client.delete(path: UserCommand.userPath(name) + "/groups/" + PharosClient.escape(group))
+            let client = try await CommandContext(options: globals).client()
+            try await client.delete(path: target.path)
             Terminal.write("Removed\n")
         }
     }
