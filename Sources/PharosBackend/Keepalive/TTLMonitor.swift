@@ -16,7 +16,10 @@ public import PharosStore
 /// on shutdown). ``load()`` restores them, moving each deadline to at least two `ttl` after the load (one period
 /// for the agents to reconnect, one for their next result), so the checks get time to report after a restart and no false alert is raised for results lost while the
 /// backend was down; an agent entity's switch also only re-arms until the agent has sent a keepalive since the load
-/// (until then, a silent agent is the keepalive monitor's business).
+/// (until then, a silent agent is the keepalive monitor's business). When it expires after the agent is back but
+/// before any result of that check arrived since the load, it gets one more `ttl` (the agent may have reconnected an
+/// instant before the deadline, with its next check request still to come): a check that really stopped alerts one
+/// `ttl` later, a live one never does.
 public actor TTLMonitor {
     /// The settings key of the persisted deadlines.
     public static let settingKey = "ttl.deadlines"
@@ -30,6 +33,8 @@ public actor TTLMonitor {
     private var dirty = false
     private var lastPersisted: Double = 0
     private var loadedAt: Double?
+    /// Switches already given their one grace period after the load (keys).
+    private var gracedAfterLoad: Set<String> = []
 
     /// TTL failure events produced so far.
     public private(set) var failures = 0
@@ -115,6 +120,15 @@ public actor TTLMonitor {
                 suppressed += 1
                 logger.debug(
                     "ttl expired before the agent reconnected after a restart, re-armed",
+                    metadata: ["entity.name": "\(watch.entity)", "check.name": "\(watch.check)"])
+                return nil
+            }
+            if let loadedAt, previous.entity?.entityClass == "agent", Double(check.executed) < loadedAt,
+                gracedAfterLoad.insert(key).inserted
+            {
+                suppressed += 1
+                logger.debug(
+                    "ttl expired before the first result since a restart, one more ttl given",
                     metadata: ["entity.name": "\(watch.entity)", "check.name": "\(watch.check)"])
                 return nil
             }

@@ -209,8 +209,8 @@ final class RuntimeCluster: @unchecked Sendable {
                 all = false
             }
             return all
-                && self.backendLog(lines: 100_000).components(separatedBy: "agent connected").count - 1
-                    >= names.count
+                && self.log("backend-\(max(1, self.backendRuns)).log").components(separatedBy: "agent connected")
+                    .count - 1 >= names.count
         }
     }
 }

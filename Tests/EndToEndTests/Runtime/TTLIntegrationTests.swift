@@ -61,8 +61,7 @@ import Testing
     }
 
     @Test(
-        .enabled(if: RuntimeCluster.canRun), .timeLimit(.minutes(3)),
-        .disabled("Known bug (issue 5): a false TTL alert after a restart while an agent reconnects (seen in CI)"))
+        .enabled(if: RuntimeCluster.canRun), .timeLimit(.minutes(3)))
     func restartUnderLoadKeepsStateAndRaisesNoFalseAlert() async throws {
         let cluster = try RuntimeCluster()
         try await cluster.startBackend()
@@ -92,6 +91,7 @@ import Testing
             }
         }
         cluster.stopBackend()
+        let stoppedAt = Int(Date().timeIntervalSince1970)
         try await Task.sleep(for: .seconds(6))  // longer than the checks' ttl (5 s)
         try await cluster.startBackend()
         // Stored state survived: every event is there with at least the history it had.
@@ -114,6 +114,18 @@ import Testing
                 }
             }
             try await Task.sleep(for: .milliseconds(500))
+        }
+        // Nothing failed in between either (a TTL failure followed by a result would leave status 0 but a 1 in
+        // the history), including while the agents were reconnecting.
+        for agent in agents {
+            for index in 1...5 {
+                let history =
+                    try await cluster.event(agent, "load-\(index)")?.value("check", "history") as? [[String: Any]]
+                let failed = (history ?? []).filter {
+                    ($0["executed"] as? Int ?? 0) >= stoppedAt && ($0["status"] as? Int ?? 0) != 0
+                }
+                #expect(failed.isEmpty, "\(agent)/load-\(index): \(failed)")
+            }
         }
         // The stopped check's switch survived the restart and fires (at most two ttl of 8 s after the load).
         #expect(

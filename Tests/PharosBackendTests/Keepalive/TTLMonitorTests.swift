@@ -76,4 +76,36 @@ import Testing
         #expect(await after.armed.map(\.deadline) == [1160])
         #expect(await after.expired().isEmpty)
     }
+
+    /// The race seen in CI: an agent reconnects an instant before its restored deadline, before its next check
+    /// request; the switch gets one more ttl instead of a false alert, and a check that really stopped still alerts.
+    @Test func anAgentBackJustBeforeARestoredDeadlineGetsOneMoreTTL() async throws {
+        let time = ManualTime(1000)
+        let result = Self.event(ttl: 5, executed: 1000)
+        let store = try await Self.store(with: [result])
+        let before = TTLMonitor(store: store, logger: TestSupport.logger, now: { time.now })
+        await before.arm(result)
+        await before.persist()
+        time.advance(6)  // backend down for 6 s
+        let after = TTLMonitor(store: store, logger: TestSupport.logger, now: { time.now })
+        await after.load()
+        #expect(await after.armed.map(\.deadline) == [1016])
+        time.advance(9.5)  // the agent reconnects and sends a keepalive at 1015.5, just before the deadline
+        try await store.putEntityState(
+            EntityState(metadata: ObjectMeta(name: "web-1", namespace: "default"), lastSeen: 1015))
+        time.advance(0.5)
+        #expect(await after.expired().isEmpty)
+        #expect(await after.armed.map(\.deadline) == [1021])
+        // No result arrives within that ttl: the check really stopped, and the switch fires.
+        time.advance(5)
+        let failures = await after.expired()
+        #expect(failures.first?.check?.output == "Last check execution was 21 seconds ago")
+        if let failure = failures.first { await after.arm(failure) }  // as the event processor does
+        // A result after the load re-arms normally and expires with no further grace.
+        let fresh = Self.event(ttl: 5, executed: 1021)
+        try await store.putEvent(fresh)
+        await after.arm(fresh)
+        time.advance(5)
+        #expect(await after.expired().first?.check?.output == "Last check execution was 5 seconds ago")
+    }
 }
