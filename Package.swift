@@ -264,6 +264,7 @@ let package = Package(
             name: "PharosBackendTests",
             dependencies: [
                 "PharosBackend", "PharosStore", "PharosStoreSQLite", "PharosCore", "PharosWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
