@@ -48,7 +48,8 @@ public enum Backend {
             to: metrics, processor: processor, keepalives: keepalives, gateway: gateway, pipeline: pipeline)
         let adhoc = AdhocQueue()
         let routes = APIRoutes(
-            store: store, tokens: tokens, users: users, events: processor, metrics: metrics, adhoc: adhoc)
+            store: store, tokens: tokens, users: users, events: processor, metrics: metrics, adhoc: adhoc,
+            entityConfigChanged: { await gateway.entityConfigChanged(namespace: $0, name: $1) })
         let api = Application(
             router: routes.makeRouter(),
             configuration: .init(

@@ -26,11 +26,11 @@ extension AgentGateway {
                 stored ?? EntityConfig(metadata: ObjectMeta(name: "not found", namespace: key.namespace))
             try await outbound.write(.binary(ByteBuffer(bytes: try AgentFrame.make(.entityConfig, config).bytes)))
             await register(
-                key, AgentSession(id: id, user: user, subscriptions: Set(subscriptions), outbound: outbound))
+                key,
+                AgentSession(
+                    id: id, user: user, subscriptions: Set(subscriptions), outbound: outbound, sentConfig: stored))
             logger.info("agent connected", metadata: ["subscriptions": "\(subscriptions.joined(separator: ","))"])
-            let watcher = Task {
-                await pushEntityConfigChanges(key: key, id: id, sent: stored, outbound: outbound, logger: logger)
-            }
+            let watcher = Task { await pollEntityConfig(key: key, id: id, logger: logger) }
             defer { watcher.cancel() }
             for try await message in inbound.messages(maxSize: maxMessageSize) {
                 let bytes: [UInt8]

@@ -16,7 +16,7 @@ public actor AgentGateway: CheckRequestPublisher {
     let keepalives: KeepaliveMonitor
     let logger: Logger
 
-    private var sessions: [AgentSessionKey: AgentSession] = [:]
+    var sessions: [AgentSessionKey: AgentSession] = [:]
 
     /// Frames that could not be decoded (logged and skipped).
     public private(set) var malformedFrames = 0
@@ -89,12 +89,6 @@ public actor AgentGateway: CheckRequestPublisher {
             logger.info("agent reconnected; replacing its previous session", metadata: ["agent.name": "\(key)"])
         }
         sessions[key] = session
-    }
-
-    /// Replaces the subscriptions of the session `id` (when it is still the registered one).
-    func updateSubscriptions(_ key: AgentSessionKey, id: UUID, _ subscriptions: Set<String>) {
-        guard sessions[key]?.id == id else { return }
-        sessions[key]?.subscriptions = subscriptions
     }
 
     func unregister(_ key: AgentSessionKey, id: UUID) {

@@ -102,6 +102,7 @@ extension APIRoutes {
         var config = entity.config
         config.subscriptions = Self.withEntitySubscription(config.subscriptions, name: config.metadata.name)
         try await store.putEntityConfig(config)
+        await entityConfigChanged(config.metadata.namespace, config.metadata.name)
         let state =
             try await store.entityState(namespace: config.metadata.namespace, name: config.metadata.name)
             ?? entity.state

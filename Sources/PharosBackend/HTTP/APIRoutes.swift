@@ -22,6 +22,7 @@ public struct APIRoutes: Sendable {
     let metrics: BackendMetrics
     let now: @Sendable () -> Int64
     let adhoc: AdhocQueue
+    let entityConfigChanged: @Sendable (_ namespace: String, _ name: String) async -> Void
 
     /// Creates the routes.
     /// - Parameters:
@@ -33,12 +34,16 @@ public struct APIRoutes: Sendable {
     ///   - metrics: The backend's Prometheus collectors, served on `/metrics` (a fresh set by default).
     ///   - now: The wall clock, Unix seconds (silence expiry); `nil` reads the system clock.
     ///   - adhoc: Where `POST …/checks/{name}/execute` queues adhoc executions (the `Scheduler` reads it).
+    ///   - entityConfigChanged: Called with (namespace, name) after an entity is stored through the API (the
+    ///     agent gateway pushes it to the connected agent).
     public init(
         store: any Store, tokens: TokenIssuer, users: UserAuthenticator, events: any EventSink,
         silenceExpiry: SilenceExpiryPolicy = .sensuDefault, metrics: BackendMetrics = BackendMetrics(),
-        now: (@Sendable () -> Int64)? = nil, adhoc: AdhocQueue = AdhocQueue()
+        now: (@Sendable () -> Int64)? = nil, adhoc: AdhocQueue = AdhocQueue(),
+        entityConfigChanged: @escaping @Sendable (_ namespace: String, _ name: String) async -> Void = { _, _ in }
     ) {
         self.adhoc = adhoc
+        self.entityConfigChanged = entityConfigChanged
         self.store = store
         self.tokens = tokens
         sessions = TokenSessions(store: store)
