@@ -144,6 +144,47 @@ struct BuiltinInfluxSinkTests {
         }
     }
 
+    @Test func writesFullBatchesAtOnceAndTheRestWhenItIsDue() async throws {
+        try await InfluxServer.with { server in
+            _ = try await server.query("CREATE DATABASE batches")
+            let invocation = try InfluxHandlerInvocation(
+                command: "pharos-influxdb-handler -a \(server.baseURL) -d batches", environment: [:])
+            let sink = BuiltinInfluxSink(logger: Self.logger)
+            let lines = (0..<12_000).map { "load,host=h\($0 % 10) value=\($0) \(1_764_400_000 + $0 / 10)" }
+            #expect(await sink.enqueue(lines, handler: "influx", writer: invocation.writer) == 12_000)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { await sink.run() }
+                // Two full batches go at once; the last 2,000 points 100 ms after they were left behind.
+                let deadline = ContinuousClock.now + .seconds(10)
+                while ContinuousClock.now < deadline, await sink.counters.pointsWritten < 12_000 {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                await sink.finish()
+                try await tasks.waitForAll()
+            }
+            let counters = await sink.counters
+            #expect(counters.writes == 3)
+            #expect(counters.pointsWritten == 12_000)
+            #expect(counters.writeFailures == 0)
+            let answer = try await server.query("SELECT count(value) FROM load", database: "batches")
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: answer), as: UTF8.self)
+            #expect(text.contains("[0,12000]"), "\(text)")
+        }
+    }
+
+    @Test func dropsAndCountsPointsBeyondTheQueueBound() async throws {
+        let writer = try InfluxHandlerInvocation(command: "pharos-influxdb-handler", environment: [:]).writer
+        let sink = BuiltinInfluxSink(logger: Self.logger, maximumBatch: 10, capacity: 10)
+        let lines = (0..<25).map { "m value=\($0)" }
+        #expect(await sink.enqueue(lines, handler: "influx", writer: writer) == 10)
+        #expect(await sink.enqueue(lines, handler: "influx", writer: writer) == 0)
+        let counters = await sink.counters
+        #expect(counters.pointsQueued == 10)
+        #expect(counters.pointsDropped == 40)
+        await sink.finish()
+        #expect(await sink.enqueue(lines, handler: "influx", writer: writer) == 0)
+    }
+
     @Test func countsAFailedWriteAgainstTheHandler() async throws {
         let port = try InfluxServer.freePort()
         let store = InMemoryStore()
