@@ -15,8 +15,8 @@ enum ShellWords {
         var inWord = false
         var scalars = Array(command.unicodeScalars)[...]
         var position = 0
-        func refuse(_ scalar: Unicode.Scalar, _ why: String) -> InfluxInvocationError {
-            InfluxInvocationError(.shellSyntax("'\(scalar)' at character \(position) \(why)"))
+        func refuse(_ scalar: Unicode.Scalar, _ why: String, at place: Int? = nil) -> InfluxInvocationError {
+            InfluxInvocationError(.shellSyntax("'\(scalar)' at character \(place ?? position) \(why)"))
         }
         while let scalar = scalars.popFirst() {
             position += 1
@@ -32,6 +32,7 @@ enum ShellWords {
                 current.unicodeScalars.append(next)
                 inWord = true
             case "'":
+                let opening = position
                 inWord = true
                 var closed = false
                 while let quoted = scalars.popFirst() {
@@ -42,8 +43,9 @@ enum ShellWords {
                     }
                     current.unicodeScalars.append(quoted)
                 }
-                if !closed { throw refuse(scalar, "is not closed") }
+                if !closed { throw refuse(scalar, "is not closed", at: opening) }
             case "\"":
+                let opening = position
                 inWord = true
                 var closed = false
                 while let quoted = scalars.popFirst() {
@@ -61,7 +63,7 @@ enum ShellWords {
                     }
                     current.unicodeScalars.append(quoted)
                 }
-                if !closed { throw refuse(scalar, "is not closed") }
+                if !closed { throw refuse(scalar, "is not closed", at: opening) }
             case "$", "`", "*", "?", "[":
                 throw refuse(scalar, "would be expanded by the shell")
             case "~" where !inWord, "#" where !inWord:

@@ -225,6 +225,10 @@ struct BuiltinInfluxSinkTests {
             "command: the command line cannot run built in: '$' at character 28 would be expanded by the shell"
         ),
         (
+            "pharos-influxdb-handler -p 'unclosed",
+            "command: the command line cannot run built in: ''' at character 28 is not closed"
+        ),
+        (
             "pharos-influxdb-handler | tee x",
             "command: the command line cannot run built in: '|' at character 25 makes it more than one simple command"
         ),
@@ -255,20 +259,41 @@ struct BuiltinInfluxSinkTests {
         #expect(counters.failuresByHandler == ["b": 1])
     }
 
+    /// A command line, the `INFLUXDB_ADDR` of the environment, and the write URL and precision expected.
+    struct CommandCase: Sendable, CustomStringConvertible {
+        var command: String
+        var environmentAddress: String?
+        var url: String
+        var precision: InfluxPrecision
+        var insecure = false
+        var description: String { command }
+    }
+
     @Test(arguments: [
-        ("pharos-influxdb-handler", "http://localhost:8086/write?db=sensu&precision=s", InfluxPrecision.seconds),
-        (
-            "/usr/local/bin/pharos-influxdb-handler -a 'http://h:1/' --db-name \"my db\" --precision=ms -i",
-            "http://h:1/write?db=my%20db&precision=ms", .milliseconds
-        ),
-        ("pharos-influxdb-handler -d a\\ b --precision n", "http://env:2/write?db=a%20b&precision=n", .nanoseconds),
+        CommandCase(
+            command: "pharos-influxdb-handler", url: "http://localhost:8086/write?db=sensu&precision=s",
+            precision: .seconds),
+        // The seed's handler command line, with the program renamed.
+        CommandCase(
+            command:
+                "pharos-influxdb-handler -a 'http://influxdb.default.svc.cluster.local:8086' -d sensu -u sensu -p password",
+            url: "http://influxdb.default.svc.cluster.local:8086/write?db=sensu&precision=s", precision: .seconds),
+        CommandCase(
+            command: "/usr/local/bin/pharos-influxdb-handler -a 'http://h:1/' --db-name \"my db\" --precision=ms -i",
+            url: "http://h:1/write?db=my%20db&precision=ms", precision: .milliseconds, insecure: true),
+        CommandCase(
+            command: "pharos-influxdb-handler -d a\\ b --precision n", environmentAddress: "http://env:2",
+            url: "http://env:2/write?db=a%20b&precision=n", precision: .nanoseconds),
+        CommandCase(
+            command: "pharos-influxdb-handler -a http://flag:3 -d \"q\\\"x\"", environmentAddress: "http://env:2",
+            url: "http://flag:3/write?db=q%22x&precision=s", precision: .seconds),
     ])
-    func parsesTheCommandLineAsTheExecutableDoes(command: String, url: String, precision: InfluxPrecision) throws {
-        let environment = command.hasSuffix("n") ? ["INFLUXDB_ADDR": "http://env:2"] : [:]
-        let invocation = try InfluxHandlerInvocation(command: command, environment: environment)
-        #expect(invocation.writer.writeURL == url)
-        #expect(invocation.precision == precision)
-        #expect(invocation.writer.insecureSkipVerify == command.hasSuffix("-i"))
+    func parsesTheCommandLineAsTheExecutableDoes(_ test: CommandCase) throws {
+        let environment = test.environmentAddress.map { ["INFLUXDB_ADDR": $0] } ?? [:]
+        let invocation = try InfluxHandlerInvocation(command: test.command, environment: environment)
+        #expect(invocation.writer.writeURL == test.url)
+        #expect(invocation.precision == test.precision)
+        #expect(invocation.writer.insecureSkipVerify == test.insecure)
     }
 }
 
