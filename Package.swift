@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "PharosBackend", targets: ["PharosBackend"]),
         .library(name: "PharosAgent", targets: ["PharosAgent"]),
         .library(name: "PharosAssets", targets: ["PharosAssets"]),
+        .library(name: "PharosInflux", targets: ["PharosInflux"]),
         .executable(name: "pharos-backend", targets: ["pharos-backend"]),
         .executable(name: "pharos-agent", targets: ["pharos-agent"]),
         .executable(name: "pharos-influxdb-handler", targets: ["pharos-influxdb-handler"]),
@@ -80,9 +81,21 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "PharosInflux",
+            dependencies: [
+                "PharosCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "PharosBackend",
             dependencies: [
-                "PharosCore", "PharosWire", "PharosStore",
+                "PharosCore", "PharosWire", "PharosStore", "PharosInflux",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -166,11 +179,7 @@ let package = Package(
         .executableTarget(
             name: "pharos-influxdb-handler",
             dependencies: [
-                "PharosCore",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                "PharosCore", "PharosInflux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -304,7 +313,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PharosToolsTests",
-            dependencies: ["pharos-influxdb-handler", "pharos-metric-tag-enrichment"],
+            dependencies: [
+                "pharos-influxdb-handler", "pharos-metric-tag-enrichment", "PharosInflux", "PharosBackend",
+                "PharosStore", "PharosCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: upcoming
         ),

@@ -79,11 +79,16 @@ public enum Backend {
             metrics.connectedAgents.set(Double(await gateway.connectedAgents.count))
             if let runner = pipeline as? PipelineRunner {
                 let counters = await runner.counters
+                let sink = await runner.builtinSink.counters
                 metrics.advance(metrics.pipelineExecutions, to: counters.eventsProcessed)
-                metrics.advance(
-                    metrics.pipelineFailures,
-                    to: counters.handlerFailures + counters.mutatorFailures + counters.assetFailures
-                        + counters.eventsDropped)
+                let byHandler = counters.failuresByHandler.merging(sink.writeFailuresByHandler, uniquingKeysWith: +)
+                for (handler, failures) in byHandler {
+                    metrics.advance(metrics.pipelineFailures(handler: handler), to: failures)
+                }
+                let total =
+                    counters.handlerFailures + counters.mutatorFailures + counters.assetFailures
+                    + counters.eventsDropped + sink.writeFailures
+                metrics.advance(metrics.pipelineFailures, to: total - byHandler.values.reduce(0, +))
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharosCore
+import PharosInflux
 
 /// `pharos-influxdb-handler`: a Sensu pipe handler with the flags of sensu-influxdb-handler 3.1.2. Reads one event
 /// as JSON on stdin and writes its metric points to InfluxDB 1.x (`POST /write`, line protocol; see
@@ -22,32 +23,9 @@ struct InfluxDBHandlerCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(
-        name: [.customShort("a"), .long],
-        help: "InfluxDB address, http://host:port (default: $INFLUXDB_ADDR or http://localhost:8086)."
-    )
-    var addr: String?
-
-    @Option(name: [.customShort("d"), .long], help: "Database to write to.")
-    var dbName = "sensu"
-
-    @Option(name: [.customShort("u"), .long], help: "User name (default: $INFLUXDB_USER).")
-    var username: String?
-
-    @Option(name: [.customShort("p"), .long], help: "Password (default: $INFLUXDB_PASS).")
-    var password: String?
-
-    @Option(help: "Timestamp precision: n, u, ms, s, m or h.")
-    var precision = "s"
-
-    @Flag(name: [.customShort("i"), .long], help: "Do not verify the server's TLS certificate (https only).")
-    var insecureSkipVerify = false
+    @OptionGroup var options: InfluxHandlerOptions
 
     func validate() throws {
-        guard InfluxPrecision(rawValue: precision) != nil else {
-            throw ValidationError("--precision must be one of n, u, ms, s, m, h (got '\(precision)')")
-        }
-        guard !dbName.isEmpty else { throw ValidationError("--db-name must not be empty") }
         _ = try writer()
     }
 
@@ -64,7 +42,7 @@ struct InfluxDBHandlerCommand: AsyncParsableCommand {
             fail("the event has no metrics points; nothing to write to InfluxDB")
             return
         }
-        let batch = InfluxLineEncoder(precision: InfluxPrecision(rawValue: precision) ?? .seconds)
+        let batch = InfluxLineEncoder(precision: options.resolvedPrecision)
             .encode(event.points, entityName: event.entityName)
         for skipped in batch.skipped {
             fail("skipped \(skipped)")
@@ -83,19 +61,10 @@ struct InfluxDBHandlerCommand: AsyncParsableCommand {
         }
     }
 
-    /// The writer for the flags, with `INFLUXDB_ADDR`, `INFLUXDB_USER` and `INFLUXDB_PASS` as fallbacks
-    /// (a flag wins over its variable).
+    /// The writer for the flags, with `INFLUXDB_ADDR`, `INFLUXDB_USER` and `INFLUXDB_PASS` from this process's
+    /// environment as fallbacks (a flag wins over its variable).
     private func writer() throws -> InfluxWriter {
-        let environment = ProcessInfo.processInfo.environment
-        let address = addr ?? environment["INFLUXDB_ADDR"] ?? "http://localhost:8086"
-        return try InfluxWriter(
-            address: address,
-            database: dbName,
-            precision: InfluxPrecision(rawValue: precision) ?? .seconds,
-            username: username ?? environment["INFLUXDB_USER"],
-            password: password ?? environment["INFLUXDB_PASS"],
-            insecureSkipVerify: insecureSkipVerify
-        )
+        try options.writer(environment: ProcessInfo.processInfo.environment)
     }
 
     private func fail(_ message: String) {

@@ -145,7 +145,10 @@ public struct APIRoutes: Sendable {
 
     /// Validates a resource. - Throws: `APIError` 400 with `field: message`.
     static func validate(_ resource: some Resource) throws(APIError) {
-        do { try resource.validate() } catch { throw APIError(.invalidArgument, error.description) }
+        do {
+            try resource.validate()
+            try (resource as? Handler)?.validateBuiltin(environment: ProcessInfo.processInfo.environment)
+        } catch { throw APIError(.invalidArgument, error.description) }
     }
 
     /// 404 unless the namespace exists.

@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// Metric names (all prefixed `pharos_`): `http_requests_total{route,method,code}`, `events_processed_total`,
 /// `events_dropped_total`, `keepalives_total`, `agents_connected`, `pipeline_executions_total`,
-/// `pipeline_failures_total`, `store_operation_duration_seconds{operation}` (histogram).
+/// `pipeline_failures_total{handler}`, `store_operation_duration_seconds{operation}` (histogram).
 public final class BackendMetrics: Sendable {
     /// The registry every collector lives in.
     public let registry: PrometheusCollectorRegistry
@@ -21,7 +21,9 @@ public final class BackendMetrics: Sendable {
     public let connectedAgents: Gauge
     /// Events whose pipeline ran.
     public let pipelineExecutions: Counter
-    /// Failed handler, mutator or asset runs, and events the pipeline queue dropped.
+    /// Pipeline failures tied to no handler (events the pipeline queue dropped, namespaces whose resources could not
+    /// be read, asset failures): `pipeline_failures_total{handler=""}` (Prometheus reads an empty label as no label).
+    /// The failures of a handler's workflow are in ``pipelineFailures(handler:)``.
     public let pipelineFailures: Counter
 
     private let samplers: Mutex<[@Sendable () async -> Void]>
@@ -46,8 +48,7 @@ public final class BackendMetrics: Sendable {
         eventsDropped = counter("events_dropped", "Events dropped by event processing (invalid or not stored).")
         keepalives = counter("keepalives", "Keepalives received from agents.")
         pipelineExecutions = counter("pipeline_executions", "Events whose pipeline ran (filters, mutator, handlers).")
-        pipelineFailures = counter(
-            "pipeline_failures", "Failed handler, mutator or asset runs and events dropped by the pipeline queue.")
+        pipelineFailures = Self.pipelineFailures(in: registry, handler: "")
         connectedAgents = registry.makeGauge(
             descriptor: MetricNameDescriptor(
                 namespace: "pharos", metricName: "agents_connected", unitName: "",
@@ -68,6 +69,21 @@ public final class BackendMetrics: Sendable {
                 helpText: "HTTP requests answered by the REST API, by route, method and status code."),
             labels: [("route", route), ("method", method), ("code", String(code))]
         ).increment()
+    }
+
+    /// The failures of one handler's workflows (`pipeline_failures_total{handler="<name>"}`): the handler failed
+    /// (non-zero exit, timeout, socket error, a built-in sink write or a full sink queue) or its mutator did.
+    /// - Parameter handler: the handler name.
+    public func pipelineFailures(handler: String) -> Counter {
+        Self.pipelineFailures(in: registry, handler: handler)
+    }
+
+    private static func pipelineFailures(in registry: PrometheusCollectorRegistry, handler: String) -> Counter {
+        registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                namespace: "pharos", metricName: "pipeline_failures", unitName: "total",
+                helpText: "Failed handler, mutator or asset runs and events dropped by the pipeline queue, by handler."),
+            labels: [("handler", handler)])
     }
 
     /// The latency histogram of one store operation (seconds).

@@ -10,6 +10,9 @@ public struct PipelineCounters: Sendable, Hashable {
     public var handlersSucceeded = 0
     /// Handler runs that failed (non-zero exit, timeout, start or socket failure, unknown type).
     public var handlerFailures = 0
+    /// Handler and mutator failures by handler name (the handler of the workflow that failed), for the
+    /// `handler` label of `pipeline_failures_total`.
+    public var failuresByHandler: [String: Int] = [:]
     /// Handler runs that timed out (also counted in `handlerFailures` or `mutatorFailures`).
     public var timeouts = 0
     /// Handler runs stopped by one of the handler's filters.

@@ -98,21 +98,33 @@ extension PipelineRunner {
         let handler = plan.handler
         let name = handler.metadata.name
         guard await passesFilters(plan, event, resources: resources) else { return }
+        // The built-in sink reads the points straight from the event when the payload would be the event JSON.
+        let unmutated = handler.type == "pipe" && handler.isBuiltin && (plan.mutator.isEmpty || plan.mutator == "json")
         let payload: [UInt8]
         do {
-            payload = try await mutate(event, mutatorName: plan.mutator, resources: resources)
+            payload = unmutated ? [] : try await mutate(event, mutatorName: plan.mutator, resources: resources)
         } catch {
-            await record { $0.mutatorFailures += 1 }
+            await record {
+                $0.mutatorFailures += 1
+                $0.failuresByHandler[name, default: 0] += 1
+            }
             logger.warning(
                 "mutator failed, handler skipped", metadata: Self.metadata(event, handler: name, error: "\(error)"))
             return
         }
         do {
-            try await deliver(payload, to: handler, event: event)
+            if handler.type == "pipe" && handler.isBuiltin {
+                try await deliverBuiltin(unmutated ? nil : payload, to: handler, event: event)
+            } else {
+                try await deliver(payload, to: handler, event: event)
+            }
             await record { $0.handlersSucceeded += 1 }
             logger.debug("handler finished", metadata: Self.metadata(event, handler: name))
         } catch {
-            await record { $0.handlerFailures += 1 }
+            await record {
+                $0.handlerFailures += 1
+                $0.failuresByHandler[name, default: 0] += 1
+            }
             logger.warning("handler failed", metadata: Self.metadata(event, handler: name, error: "\(error)"))
         }
     }
@@ -246,17 +258,7 @@ extension PipelineRunner {
                 throw PipelineError.assets(owner, reason: "\(error)")
             }
         }
-        for pair in envVars {
-            guard let separator = pair.firstIndex(of: "=") else { continue }
-            let key = String(pair[..<separator])
-            let value = String(pair[pair.index(after: separator)...])
-            if ["PATH", "LD_LIBRARY_PATH", "CPATH"].contains(key), let existing = environment[key], !existing.isEmpty {
-                environment[key] = value + ":" + existing
-            } else {
-                environment[key] = value
-            }
-        }
-        return environment
+        return Handler.applying(envVars, to: environment)
     }
 
     /// The event JSON handed to mutators and handlers (entity redacted).

@@ -1,6 +1,7 @@
 public import Foundation
 public import Logging
 public import PharosCore
+import PharosInflux
 public import PharosStore
 
 /// Runs events through their handlers (Sensu Go 6.x `pipelined` legacy pipeline, reference §7.5–§7.8).
@@ -16,6 +17,10 @@ public import PharosStore
 /// `Pipeline` resources named in `event.pipelines` or `check.pipelines` add their workflows (filters → mutator →
 /// handler). The handlers, filters, mutators and pipelines of a namespace are cached for `resourceRefresh`
 /// seconds. Not supported: JavaScript mutators and secrets.
+///
+/// A pipe handler annotated `pharos.io/builtin: "true"` whose command is `pharos-influxdb-handler …` runs in-process:
+/// its points go to ``builtinSink``, which batches them per destination while `run()` runs (filters and mutators
+/// apply as for any handler).
 public actor PipelineRunner {
     /// Default capacity of the event queue.
     public static let defaultQueueCapacity = 1000
@@ -29,6 +34,9 @@ public actor PipelineRunner {
     let events: AsyncStream<Event>
     let resourceRefresh: Double
     var resourceCache: [String: PipelineResources] = [:]
+    var builtinInvocations: [String: Result<InfluxHandlerInvocation, InfluxInvocationError>] = [:]
+    /// Where built-in handlers (`pharos.io/builtin: "true"`) queue their points; it writes while `run()` runs.
+    public let builtinSink: BuiltinInfluxSink
     private let queue: AsyncStream<Event>.Continuation
 
     /// What the runner has done so far.
@@ -46,12 +54,15 @@ public actor PipelineRunner {
     ///     ``localEntity()``).
     ///   - resourceRefresh: seconds a namespace's handlers, filters, mutators and pipelines are cached before the
     ///     store is read again (default 1; ``invalidateResources()`` forgets them at once).
+    ///   - builtinSink: the sink of built-in InfluxDB handlers (default: 5,000 points or 100 ms per write).
     public init(
         store: any Store, assets: any RuntimeAssetProvider, logger: Logger, maxConcurrentHandlers: Int = 8,
         queueCapacity: Int = PipelineRunner.defaultQueueCapacity,
         baseEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-        assetEntity: Entity = PipelineRunner.localEntity(), resourceRefresh: Double = 1
+        assetEntity: Entity = PipelineRunner.localEntity(), resourceRefresh: Double = 1,
+        builtinSink: BuiltinInfluxSink? = nil
     ) {
+        self.builtinSink = builtinSink ?? BuiltinInfluxSink(logger: logger)
         self.resourceRefresh = resourceRefresh
         self.store = store
         self.assets = assets

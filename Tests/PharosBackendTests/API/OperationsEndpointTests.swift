@@ -114,4 +114,64 @@ import Testing
         let (status, output) = try await offThePool { try Self.promtoolCheck(text) }
         #expect(status == 0, "promtool: \(output)")
     }
+
+    @Test(.enabled(if: BackendProcessTests.binaryExists)) func realBackendCountsPipelineFailuresByHandler() async throws
+    {
+        let backend = try await RunningBackend.start()
+        defer { backend.stop() }
+        let client = TestClient(host: "127.0.0.1", port: backend.apiPort)
+        client.connect()
+        let login = try await client.get(
+            "/auth",
+            headers: [.authorization: BasicCredentials(username: "admin", password: "P@ssw0rd!admin").headerValue])
+        let pair = try JSONDecoder().decode(TokenPair.self, from: Data(try #require(login.body).readableBytesView))
+        let auth: HTTPFields = [.authorization: "Bearer \(pair.accessToken)"]
+        func put(_ name: String, _ body: String) async throws -> TestClient.Response {
+            try await client.put(
+                "/api/core/v2/namespaces/default/handlers/\(name)", headers: auth, body: ByteBuffer(string: body))
+        }
+        let failing = #"{"metadata":{"name":"always-fails"},"type":"pipe","command":"exit 3"}"#
+        #expect(try await put("always-fails", failing).status == .created)
+        // Port 1 on loopback: nothing listens, every write is refused.
+        let builtin =
+            #"{"metadata":{"name":"influx-down","annotations":{"pharos.io/builtin":"true"}},"type":"pipe","#
+            + #""command":"pharos-influxdb-handler -a http://127.0.0.1:1 -d x"}"#
+        #expect(try await put("influx-down", builtin).status == .created)
+        // A built-in handler that cannot run built in is refused with the reason.
+        let refused = try await put(
+            "bad",
+            #"{"metadata":{"name":"bad","annotations":{"pharos.io/builtin":"true"}},"type":"pipe","#
+                + #""command":"sensu-influxdb-handler -d x"}"#)
+        #expect(refused.status == .badRequest)
+        #expect(
+            String(decoding: try #require(refused.body).readableBytesView, as: UTF8.self).contains(
+                #"command: \"sensu-influxdb-handler\" cannot run built in"#))
+
+        let event =
+            #"{"entity":{"metadata":{"name":"router-1"}},"check":{"metadata":{"name":"ping"},"status":2,"#
+            + #""interval":60,"handlers":["always-fails"]},"#
+            + #""metrics":{"handlers":["influx-down"],"points":[{"name":"rtt","value":1.5,"timestamp":1764400000}]}}"#
+        let posted = try await client.post(
+            "/api/core/v2/namespaces/default/events", headers: auth, body: ByteBuffer(string: event))
+        #expect(posted.status == .created)
+        var text = ""
+        let expected = [
+            #"pharos_pipeline_failures_total{handler="always-fails"} 1"#,
+            #"pharos_pipeline_failures_total{handler="influx-down"} 1"#,
+        ]
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let response = try await client.get("/metrics")
+            text = String(decoding: try #require(response.body).readableBytesView, as: UTF8.self)
+            let scraped = text
+            if expected.allSatisfy({ scraped.contains($0) }) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try await client.shutdown()
+        for line in expected { #expect(text.contains(line), "\(text)") }
+        #expect(text.contains(#"pharos_pipeline_failures_total{handler=""} 0"#), "\(text)")
+        let final = text
+        let (status, output) = try await offThePool { try Self.promtoolCheck(final) }
+        #expect(status == 0, "promtool: \(output)")
+    }
 }

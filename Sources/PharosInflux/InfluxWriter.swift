@@ -1,28 +1,42 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
-import NIOCore
+public import NIOCore
 import NIOHTTP1
 import NIOSSL
-import PharosCore
+public import PharosCore
 
 /// Sends line-protocol text to InfluxDB 1.x: `POST {address}/write?db=…&precision=…` with HTTP basic
 /// authentication when a user name is given (InfluxDB 1.x accepts it as well as `u`/`p` query parameters; the
 /// header keeps the password out of URLs and error messages).
-struct InfluxWriter {
+///
+/// Two writers are equal when they write to the same URL with the same credentials and TLS setting (the built-in
+/// sink batches per writer).
+public struct InfluxWriter: Sendable, Hashable {
     /// Time allowed for the whole request (connect, send, answer); Sensu's handler timeout is 10 s in the seed.
-    static let requestTimeout = TimeAmount.seconds(8)
+    public static let requestTimeout = TimeAmount.seconds(8)
     /// Time allowed to open the TCP (and TLS) connection.
-    static let connectTimeout = TimeAmount.seconds(5)
+    public static let connectTimeout = TimeAmount.seconds(5)
     /// Most bytes of an error answer read back for the message.
-    static let maximumErrorBody = 64 * 1024
+    public static let maximumErrorBody = 64 * 1024
 
-    let writeURL: String
+    /// `{address}/write?db=…&precision=…` (no credentials).
+    public let writeURL: String
+    /// The `Authorization` header value (`Basic …`), or `nil` without a user name.
     let authorization: String?
-    let insecureSkipVerify: Bool
+    /// Whether the server's TLS certificate is not verified.
+    public let insecureSkipVerify: Bool
 
-    /// - Throws: `ValidationError` when `address` is not an `http`/`https` URL with a host.
-    init(
+    /// Creates a writer.
+    /// - Parameters:
+    ///   - address: `http://host:port` or `https://host:port` (a trailing `/` is ignored).
+    ///   - database: the `db` parameter.
+    ///   - precision: the `precision` parameter (the unit of the timestamps written).
+    ///   - username: HTTP basic user; `nil` or empty sends no `Authorization` header.
+    ///   - password: HTTP basic password.
+    ///   - insecureSkipVerify: do not verify the server's certificate (https).
+    /// - Throws: ArgumentParser's `ValidationError` when `address` is not an `http`/`https` URL with a host.
+    public init(
         address: String,
         database: String,
         precision: InfluxPrecision,
@@ -52,9 +66,11 @@ struct InfluxWriter {
         self.insecureSkipVerify = insecureSkipVerify
     }
 
-    /// Writes `body` (newline-separated line-protocol lines).
+    /// Writes `body` (newline-separated line-protocol lines) with a client made for this one request and shut
+    /// down after it (a process that writes once: the pipe handler).
+    /// - Parameter body: the `/write` request body.
     /// - Throws: ``InfluxWriteError`` for a connection failure or a non-2xx answer.
-    func write(_ body: String) async throws {
+    public func write(_ body: String) async throws {
         var configuration = HTTPClient.Configuration()
         // One attempt: a refused connection or unknown host fails at once instead of being retried until the
         // request deadline (Sensu runs the handler once per event; the failure is what the operator needs to see).
@@ -76,6 +92,21 @@ struct InfluxWriter {
         }
         try await client.shutdown()
         try result.get()
+    }
+
+    /// Writes `body` over the process-wide pooled client (kept connections; for a long-lived writer such as the
+    /// backend's built-in sink).
+    /// - Parameter body: the `/write` request body.
+    /// - Throws: ``InfluxWriteError`` for a connection failure or a non-2xx answer.
+    public func writePooled(_ body: String) async throws {
+        let client = insecureSkipVerify ? InfluxHTTPClients.insecure : InfluxHTTPClients.verifying
+        do {
+            try await send(body, with: client)
+        } catch let error as InfluxWriteError {
+            throw error
+        } catch {
+            throw InfluxWriteError(url: writeURL, reason: .unreachable("\(error)"))
+        }
     }
 
     private func send(_ body: String, with client: HTTPClient) async throws {

@@ -1,0 +1,5 @@
+/// A benchmark that cannot run: the message says why.
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
