@@ -153,16 +153,20 @@ public struct BackendConnection: Service, Sendable {
         }
     }
 
-    /// The handshake headers (reference §3.1).
+    /// The handshake headers (reference §3.1). With a client certificate (`--cert-file`, mTLS) the certificate's
+    /// common name is the user, so `Sensu-User` and `Authorization` are left out, as the Sensu Go agent does.
     private func handshakeHeaders(subscriptions: [String]) -> [(String, String)] {
-        let credentials = Data("\(configuration.user):\(configuration.password)".utf8).base64EncodedString()
-        return [
+        var headers = [
             (HandshakeHeader.agentName, configuration.name),
             (HandshakeHeader.namespace, configuration.namespace),
-            (HandshakeHeader.user, configuration.user),
             (HandshakeHeader.subscriptions, subscriptions.joined(separator: ",")),
-            ("Authorization", "Basic \(credentials)"),
         ]
+        if configuration.certFile.isEmpty {
+            let credentials = Data("\(configuration.user):\(configuration.password)".utf8).base64EncodedString()
+            headers.append((HandshakeHeader.user, configuration.user))
+            headers.append(("Authorization", "Basic \(credentials)"))
+        }
+        return headers
     }
 
     /// The TLS settings for `wss://` backends.
@@ -185,6 +189,10 @@ public struct BackendConnection: Service, Sendable {
         }
         if !configuration.trustedCAFile.isEmpty {
             tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(configuration.trustedCAFile))
+        }
+        if !configuration.certFile.isEmpty {
+            tls.certificateChain = try NIOSSLCertificate.fromPEMFile(configuration.certFile).map { .certificate($0) }
+            tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: configuration.keyFile, format: .pem))
         }
         return tls
     }
@@ -351,6 +359,20 @@ public struct BackendConnection: Service, Sendable {
             return await UpgradeProbe.reason(
                 url: url, headers: handshakeHeaders(subscriptions: subscriptions), tlsConfiguration: tls)
         }
-        return "\(error)"
+        return Self.explainTLSAlert("\(error)")
+    }
+
+    /// Prefixes a TLS alert the backend sent about the agent's client certificate (mTLS) with a readable reason;
+    /// other errors are returned unchanged.
+    static func explainTLSAlert(_ error: String) -> String {
+        if error.contains("ALERT_CERTIFICATE_REQUIRED") {
+            return "backend requires a client certificate (mTLS; set --cert-file and --key-file): \(error)"
+        }
+        if error.contains("ALERT_UNKNOWN_CA") || error.contains("ALERT_BAD_CERTIFICATE")
+            || error.contains("ALERT_CERTIFICATE_")
+        {
+            return "backend refused the client certificate (--cert-file not signed by its agent CA?): \(error)"
+        }
+        return error
     }
 }
