@@ -3,10 +3,12 @@ import HTTPTypes
 import HummingbirdWSClient
 public import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 public import PharosCore
 import PharosWire
 public import ServiceLifecycle
+import Synchronization
 
 /// The agent's link to the backend (Sensu Go 6.x agent connection manager, reference §3.1-3.4, §4.7): connects
 /// over WebSocket to one backend URL after another with exponential backoff, sends a keepalive at once and then
@@ -197,7 +199,13 @@ public struct BackendConnection: Service, Sendable {
         return tls
     }
 
-    /// One connection: returns how it ended after it was established; throws when it could not be established.
+    /// The WebSocket ping period: `backend-heartbeat-interval`, shortened to half of `backend-heartbeat-timeout`
+    /// when needed, because the WebSocket client drops the connection when a ping is not answered by the next one,
+    /// so a silent backend is dropped within `backend-heartbeat-timeout` (Sensu Go read deadline, reference §3.4).
+    var pingPeriod: Duration { min(configuration.heartbeatInterval, configuration.heartbeatTimeout / 2) }
+
+    /// One connection: returns how it ended after it was established; throws when it could not be established
+    /// (``HandshakeTimeoutError`` when the upgrade took longer than `backend-handshake-timeout`).
     private func session(
         url: String, queue: EventOutbox, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation,
         shutdown: ShutdownSignal
@@ -208,74 +216,123 @@ public struct BackendConnection: Service, Sendable {
         }
         let wsConfiguration = WebSocketClientConfiguration(
             maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: .milliseconds(500),
-            autoPing: .enabled(timePeriod: configuration.heartbeatInterval),
+            autoPing: .enabled(timePeriod: pingPeriod),
             sniHostname: Self.sniHostname(for: url, insecureSkipVerify: configuration.insecureSkipTLSVerify))
         let tls = url.hasPrefix("wss://") ? try tlsConfiguration() : nil
         let logger = self.logger
         logger.info("connecting to backend", metadata: ["backend.url": "\(url)"])
+        // A connection attempt cannot be cancelled half-way in the WebSocket client, so each session has its own
+        // event loop: shutting it down closes a connection whose handshake hangs.
+        let eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let upgraded = ShutdownSignal()
+        let ended = Mutex<String?>(nil)
+        let handshakeTimeout = configuration.handshakeTimeout
+        let watchdog = Task.detached {
+            try? await Task.sleep(for: handshakeTimeout)
+            guard !Task.isCancelled, !upgraded.isTriggered else { return false }
+            try? await eventLoop.shutdownGracefully()
+            return true
+        }
         // Detached so the WebSocket client does not see ServiceLifecycle's graceful shutdown: it would close the
         // connection before `goodbye` is written. Cancelled by the cancellation handler below when this task is.
         let client = Task.detached {
             try await WebSocketClient.connect(
-                url: url, configuration: wsConfiguration, tlsConfiguration: tls, logger: logger
+                url: url, configuration: wsConfiguration, tlsConfiguration: tls, eventLoopGroup: eventLoop,
+                logger: logger
             ) { inbound, outbound, _ in
+                upgraded.trigger()
                 logger.info("connected to backend", metadata: ["backend.url": "\(url)"])
                 await state.setConnected(true)
                 defer { Task { await state.setConnected(false) } }
-                let result = await withTaskGroup(of: SessionEnd.self) { group in
-                    group.addTask {
-                        await keepaliveLoop(outbound: outbound, state: state)
-                    }
-                    group.addTask {
-                        await sendLoop(outbound: outbound, queue: queue)
-                    }
-                    let maxSession = configuration.maxSessionLength
-                    if maxSession > .zero {
-                        // Sensu: disconnect after L − rand[0, L/2) to rebalance agents across backends.
-                        group.addTask {
-                            let length = maxSession - maxSession * Double.random(in: 0..<0.5)
-                            do { try await Task.sleep(for: length) } catch { return .closed("cancelled") }
-                            return .closed("max session length (\(maxSession)) reached")
-                        }
-                    }
-                    group.addTask {
-                        do {
-                            for try await message in inbound.messages(maxSize: 1 << 22) {
-                                await receive(message, state: state, requests: requests)
-                            }
-                            return .closed("backend closed the connection")
-                        } catch {
-                            return .closed("receive failed: \(error)")
-                        }
-                    }
-                    group.addTask {
-                        await shutdown.wait()
-                        guard shutdown.isTriggered else { return .closed("cancelled") }
-                        do {
-                            let goodbye = try AgentFrame.make(.goodbye, [String: String]())
-                            try await outbound.writeBinaryMessage(ByteBuffer(bytes: goodbye.bytes))
-                            logger.info("goodbye sent to backend")
-                        } catch {
-                            logger.warning("cannot send goodbye", metadata: ["error": "\(error)"])
-                        }
-                        return .shutdown
-                    }
-                    let first = await group.next() ?? .closed("backend closed the connection")
-                    group.cancelAll()
-                    return first
-                }
-                if case .closed(let reason) = result {
-                    logger.warning(
-                        "connection to backend lost", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
-                }
+                let result = await run(
+                    inbound: inbound, outbound: outbound, queue: queue, state: state, requests: requests,
+                    shutdown: shutdown)
+                if case .closed(let reason) = result { ended.withLock { $0 = reason } }
             }
         }
-        try await withTaskCancellationHandler {
-            _ = try await client.value
-        } onCancel: {
-            client.cancel()
+        let closeFrame: WebSocketCloseFrame?
+        do {
+            closeFrame = try await withTaskCancellationHandler {
+                try await client.value
+            } onCancel: {
+                client.cancel()
+            }
+        } catch {
+            watchdog.cancel()
+            let timedOut = await watchdog.value
+            try? await eventLoop.shutdownGracefully()
+            if timedOut && !upgraded.isTriggered { throw HandshakeTimeoutError(timeout: handshakeTimeout) }
+            throw error
         }
-        return shutdown.isTriggered ? .shutdown : .closed("backend closed the connection")
+        watchdog.cancel()
+        try? await eventLoop.shutdownGracefully()
+        if !upgraded.isTriggered { throw HandshakeTimeoutError(timeout: handshakeTimeout) }
+        if shutdown.isTriggered { return .shutdown }
+        var reason = ended.withLock { $0 } ?? "backend closed the connection"
+        if reason == Self.inboundEnded {
+            reason =
+                if let closeFrame {
+                    "backend closed the connection (WebSocket close \(closeFrame.closeCode)\(closeFrame.reason.map { ": \($0)" } ?? ""))"
+                } else {
+                    "connection dropped: the backend went away without closing it, or answered no heartbeat ping "
+                        + "within \(pingPeriod * 2) (backend-heartbeat-timeout \(configuration.heartbeatTimeout))"
+                }
+        }
+        logger.warning("connection to backend lost", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
+        return .closed(reason)
+    }
+
+    /// The session-end reason when the inbound stream ends (refined with the close frame, if any).
+    private static let inboundEnded = "inbound ended"
+
+    /// Runs an established session until it ends: keepalives, queued events, the max-session-length timer, inbound
+    /// frames and `goodbye` on shutdown.
+    private func run(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, queue: EventOutbox, state: AgentState,
+        requests: AsyncStream<CheckRequest>.Continuation, shutdown: ShutdownSignal
+    ) async -> SessionEnd {
+        await withTaskGroup(of: SessionEnd.self) { group in
+            group.addTask {
+                await keepaliveLoop(outbound: outbound, state: state)
+            }
+            group.addTask {
+                await sendLoop(outbound: outbound, queue: queue)
+            }
+            let maxSession = configuration.maxSessionLength
+            if maxSession > .zero {
+                // Sensu: disconnect after L − rand[0, L/2) to rebalance agents across backends.
+                group.addTask {
+                    let length = maxSession - maxSession * Double.random(in: 0..<0.5)
+                    do { try await Task.sleep(for: length) } catch { return .closed("cancelled") }
+                    return .closed("max session length (\(maxSession)) reached")
+                }
+            }
+            group.addTask {
+                do {
+                    for try await message in inbound.messages(maxSize: 1 << 22) {
+                        await receive(message, state: state, requests: requests)
+                    }
+                    return .closed(Self.inboundEnded)
+                } catch {
+                    return .closed("receive failed: \(error)")
+                }
+            }
+            group.addTask {
+                await shutdown.wait()
+                guard shutdown.isTriggered else { return .closed("cancelled") }
+                do {
+                    let goodbye = try AgentFrame.make(.goodbye, [String: String]())
+                    try await outbound.writeBinaryMessage(ByteBuffer(bytes: goodbye.bytes))
+                    logger.info("goodbye sent to backend")
+                } catch {
+                    logger.warning("cannot send goodbye", metadata: ["error": "\(error)"])
+                }
+                return .shutdown
+            }
+            let first = await group.next() ?? .closed(Self.inboundEnded)
+            group.cancelAll()
+            return first
+        }
     }
 
     /// Sends a keepalive now and then every keepalive interval; ends when a write fails or on cancellation.
