@@ -120,6 +120,9 @@ public struct AgentFlag: Sendable, Hashable {
         AgentFlag("retry-max", .duration, "120s", "longest reconnect delay (seconds or Go duration)"),
         AgentFlag("retry-multiplier", .number, "2.0", "reconnect delay growth factor"),
         AgentFlag(
+            "shutdown-grace", .duration, "20s",
+            "on SIGTERM/SIGINT: time for running checks and sending queued events before goodbye (Pharos)"),
+        AgentFlag(
             "max-session-length", .duration, "0",
             "reconnect after this long, minus up to half at random (seconds or Go duration; 0 = off)"),
         AgentFlag(

@@ -88,29 +88,82 @@ public struct BackendConnection: Service, Sendable {
             group.addTask {
                 await connectLoop(queue: queue, state: state, requests: requestSink, shutdown: shutdown)
                 requestSink.finish()
+                // Not connected at shutdown: running checks still get the grace time; their results stay in the
+                // outbox (on disk with a cache directory) for the next start.
+                if shutdown.isTriggered {
+                    await finishRunningChecks(state: state, shutdown: shutdown)
+                    let left = await queue.count
+                    if left > 0 {
+                        logger.warning("events left in the outbox for the next start", metadata: ["count": "\(left)"])
+                    }
+                }
             }
             group.addTask {
-                await checkLoop(requests: requests, queue: queue, state: state)
+                await checkLoop(requests: requests, queue: queue, state: state, shutdown: shutdown)
             }
             await group.next()
             group.cancelAll()
         }
     }
 
-    /// Runs each accepted check request in its own child task and queues its result.
-    private func checkLoop(requests: AsyncStream<CheckRequest>, queue: EventOutbox, state: AgentState) async {
+    /// Runs each accepted check request in its own child task and queues its result; once shutdown has begun, new
+    /// requests are ignored.
+    private func checkLoop(
+        requests: AsyncStream<CheckRequest>, queue: EventOutbox, state: AgentState, shutdown: ShutdownSignal
+    ) async {
         await withDiscardingTaskGroup { group in
             for await request in requests {
+                if shutdown.isTriggered {
+                    logger.info(
+                        "shutting down: check request ignored",
+                        metadata: ["check.name": "\(request.config?.metadata.name ?? "")"])
+                    continue
+                }
+                await state.countRunningCheck(1)
                 group.addTask {
                     let entity = await currentEntity(state: state)
-                    guard let event = await runner.run(request, entity: entity) else { return }
-                    do {
-                        await queue.push(try AgentFrame.make(.event, event))
-                    } catch {
-                        logger.error("cannot encode check result", metadata: ["error": "\(error)"])
+                    if let event = await runner.run(request, entity: entity) {
+                        do {
+                            await queue.push(try AgentFrame.make(.event, event))
+                        } catch {
+                            logger.error("cannot encode check result", metadata: ["error": "\(error)"])
+                        }
                     }
+                    await state.countRunningCheck(-1)
                 }
             }
+        }
+    }
+
+    /// The end of the shutdown grace (`shutdown-grace` after SIGTERM/SIGINT).
+    private func graceDeadline(_ shutdown: ShutdownSignal) -> ContinuousClock.Instant {
+        (shutdown.triggeredAt ?? .now) + configuration.shutdownGrace
+    }
+
+    /// Waits until no check runs or the shutdown grace ends (then the checks are left to cancellation).
+    private func finishRunningChecks(state: AgentState, shutdown: ShutdownSignal) async {
+        let deadline = graceDeadline(shutdown)
+        var running = await state.runningChecks
+        if running > 0 { logger.info("shutting down: waiting for running checks", metadata: ["count": "\(running)"]) }
+        while running > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+            running = await state.runningChecks
+        }
+        if running > 0 {
+            logger.warning("shutdown grace over: running checks abandoned", metadata: ["count": "\(running)"])
+        }
+    }
+
+    /// Waits until the outbox is empty (the send loop delivers it) or the shutdown grace ends.
+    private func drainOutbox(_ queue: EventOutbox, shutdown: ShutdownSignal) async {
+        let deadline = graceDeadline(shutdown)
+        while await queue.count > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        let left = await queue.count
+        if left > 0 {
+            logger.warning(
+                "shutdown grace over: events left in the outbox for the next start", metadata: ["count": "\(left)"])
         }
     }
 
@@ -320,6 +373,9 @@ public struct BackendConnection: Service, Sendable {
             group.addTask {
                 await shutdown.wait()
                 guard shutdown.isTriggered else { return .closed("cancelled") }
+                // Connected at shutdown: running checks finish and their results are sent before goodbye.
+                await finishRunningChecks(state: state, shutdown: shutdown)
+                await drainOutbox(queue, shutdown: shutdown)
                 do {
                     let goodbye = try AgentFrame.make(.goodbye, [String: String]())
                     try await outbound.writeBinaryMessage(ByteBuffer(bytes: goodbye.bytes))
