@@ -30,12 +30,13 @@ extension AgentGateway {
             responseHeaders[field] = configuration.backendID
         }
         let upgradeHeaders = responseHeaders
-        let router = Router(context: BasicRequestContext.self)
-        router.get("/") { request, _ -> Response in
-            _ = try await self.checkHandshake(request.headers)
+        let mutualTLS = configuration.authenticatesClientCertificates
+        let router = Router(context: AgentGatewayRequestContext.self)
+        router.get("/") { request, context -> Response in
+            let certificateUser = mutualTLS ? try await Self.peerCommonName(context.channel) : nil
+            _ = try await self.checkHandshake(request.headers, certificateUser: certificateUser)
             throw AgentHandshakeError(status: .badRequest, message: "websocket upgrade required")
         }
-        let mutualTLS = configuration.authenticatesClientCertificates
         let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: maxMessageSize))
         let shouldUpgrade:
             @Sendable (HTTPRequest, any Channel, Logger) async throws -> ShouldUpgradeResult<

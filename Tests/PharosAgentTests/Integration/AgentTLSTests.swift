@@ -42,13 +42,13 @@ import Testing
     }
 
     /// Client certificates for the user `agent` (the backend's default agent user): `client` signed by `ca`,
-    /// `rogue` by `wrong-ca`.
+    /// `rogue` by `wrong-ca`; `ghost` (signed by `ca`) names a user that does not exist.
     static func makeClientCertificates(in directory: URL) throws {
-        for (name, ca) in [("client", "ca"), ("rogue", "wrong-ca")] {
+        for (name, ca, user) in [("client", "ca", "agent"), ("rogue", "wrong-ca", "agent"), ("ghost", "ca", "ghost")] {
             try openssl(
                 [
                     "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj",
-                    "/CN=agent", "-keyout", "\(name).key", "-out", "\(name).csr",
+                    "/CN=\(user)", "-keyout", "\(name).key", "-out", "\(name).csr",
                 ], in: directory)
             try openssl(
                 [
@@ -92,7 +92,19 @@ import Testing
                 "--backend-url", url, "--trusted-ca-file", path("ca.crt"), "--cert-file", path("rogue.crt"),
                 "--key-file", path("rogue.key"),
             ])
-        try await Task.sleep(for: .seconds(5))
+        let ghost = try AgentProcess(
+            name: "mtls-ghost",
+            arguments: [
+                "--backend-url", url, "--trusted-ca-file", path("ca.crt"), "--cert-file", path("ghost.crt"),
+                "--key-file", path("ghost.key"),
+            ])
+        let ghostReason = #"backend refused credentials (401): client certificate user "ghost" does not exist"#
+        for _ in 0..<100 where !ghost.log.contains(ghostReason) {
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(ghost.log.contains(ghostReason), "\(ghost.log.suffix(2000))")
+        #expect(ghost.health() == 503)
+        #expect(ghost.stop() == 0)
 
         var stored: (status: Int, body: String) = (0, "")
         for _ in 0..<50 {
