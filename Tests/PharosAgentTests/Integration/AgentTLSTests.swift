@@ -136,6 +136,26 @@ import Testing
         #expect(foreign.stop() == 0)
     }
 
+    @Test(arguments: [
+        (["--agent-auth-crl-urls", "http://127.0.0.1/crl"], "--agent-auth-crl-urls is not supported"),
+        (["--agent-auth-trusted-ca-file", "/tmp/ca.crt"], "--agent-auth-trusted-ca-file needs"),
+        (["--agent-auth-cert-file", "/tmp/a.crt"], "--agent-auth-cert-file and --agent-auth-key-file must be given"),
+    ])
+    func invalidAgentAuthSettingsFailAtStart(arguments: [String], message: String) throws {
+        let (status, output) = try Binaries.run(
+            "pharos-backend", ["start", "--state-dir", "/nonexistent-pharos-state"] + arguments)
+        #expect(status != 0)
+        #expect(output.contains(message), "\(output)")
+    }
+
+    @Test func agentAuthSettingsComeFromTheEnvironmentToo() throws {
+        let (status, output) = try Binaries.run(
+            "pharos-backend", ["start", "--state-dir", "/nonexistent-pharos-state"],
+            environment: ["SENSU_BACKEND_AGENT_AUTH_CRL_URLS": "http://127.0.0.1/crl"])
+        #expect(status != 0)
+        #expect(output.contains("--agent-auth-crl-urls is not supported"), "\(output)")
+    }
+
     @Test func trustedCAAcceptedWrongCARefusedInsecureSkipAccepted() async throws {
         let tls = FileManager.default.temporaryDirectory.appendingPathComponent("pharos-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: tls, withIntermediateDirectories: true)
