@@ -32,6 +32,32 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Trusted CA bundle (PEM) (env …_TRUSTED_CA_FILE).")
     var trustedCaFile: String?
 
+    @Option(
+        help: """
+            TLS certificate (PEM) of the agent gateway when agents use client certificates; overrides --cert-file \
+            for the agent port (env …_AGENT_AUTH_CERT_FILE).
+            """)
+    var agentAuthCertFile: String?
+
+    @Option(help: "TLS private key (PEM) of --agent-auth-cert-file (env …_AGENT_AUTH_KEY_FILE).")
+    var agentAuthKeyFile: String?
+
+    @Option(
+        help: """
+            CA bundle (PEM) for agent client certificates (mTLS). When set, every agent must present a certificate \
+            signed by it (a connection without one fails its TLS handshake); the certificate's subject CN is the \
+            agent's user, which must exist, be enabled and may create events (no password needed). Needs a TLS \
+            certificate and key (env …_AGENT_AUTH_TRUSTED_CA_FILE).
+            """)
+    var agentAuthTrustedCaFile: String?
+
+    @Option(
+        help: """
+            Certificate revocation list URLs for agent certificates: not supported; giving any is an error at start \
+            (env …_AGENT_AUTH_CRL_URLS).
+            """)
+    var agentAuthCrlUrls: String?
+
     func run() async throws {
         let logger = options.makeLogger()
         let configuration = try makeConfiguration()
@@ -74,15 +100,28 @@ struct StartCommand: AsyncParsableCommand {
         var gateway = AgentGatewayConfiguration(
             host: EnvironmentValue.resolve(agentHost, "AGENT_HOST") ?? "[::]", port: port,
             backendID: ProcessInfo.processInfo.hostName)
-        let cert = EnvironmentValue.resolve(certFile, "CERT_FILE")
-        let key = EnvironmentValue.resolve(keyFile, "KEY_FILE")
+        if let crl = EnvironmentValue.resolve(agentAuthCrlUrls, "AGENT_AUTH_CRL_URLS"), !crl.isEmpty {
+            throw ValidationError("--agent-auth-crl-urls is not supported (certificate revocation lists)")
+        }
+        let agentCert = EnvironmentValue.resolve(agentAuthCertFile, "AGENT_AUTH_CERT_FILE")
+        let agentKey = EnvironmentValue.resolve(agentAuthKeyFile, "AGENT_AUTH_KEY_FILE")
+        guard (agentCert == nil) == (agentKey == nil) else {
+            throw ValidationError("--agent-auth-cert-file and --agent-auth-key-file must be given together")
+        }
+        let clientCA = EnvironmentValue.resolve(agentAuthTrustedCaFile, "AGENT_AUTH_TRUSTED_CA_FILE")
+        let cert = agentCert ?? EnvironmentValue.resolve(certFile, "CERT_FILE")
+        let key = agentKey ?? EnvironmentValue.resolve(keyFile, "KEY_FILE")
         switch (cert, key) {
         case (let cert?, let key?):
             gateway.tls = try AgentGatewayConfiguration.serverTLS(
                 certificateFile: cert, keyFile: key,
-                trustedCAFile: EnvironmentValue.resolve(trustedCaFile, "TRUSTED_CA_FILE"))
+                trustedCAFile: EnvironmentValue.resolve(trustedCaFile, "TRUSTED_CA_FILE"), clientCAFile: clientCA)
         case (nil, nil):
-            break
+            if clientCA != nil {
+                throw ValidationError(
+                    "--agent-auth-trusted-ca-file needs --agent-auth-cert-file/--agent-auth-key-file or --cert-file/--key-file"
+                )
+            }
         default:
             throw ValidationError("--cert-file and --key-file must be given together")
         }

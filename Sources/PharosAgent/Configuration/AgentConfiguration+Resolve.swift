@@ -127,6 +127,7 @@ extension AgentConfiguration {
             throw ConfigurationError("--retry-multiplier must be at least 1; got \(configuration.retryMultiplier)")
         }
         try lookup.duration("max-session-length", into: &configuration.maxSessionLength, allowZero: true)
+        try lookup.duration("shutdown-grace", into: &configuration.shutdownGrace, allowZero: true)
         try lookup.bool("agent-managed-entity", into: &configuration.agentManagedEntity)
         try lookup.bool("detect-cloud-provider", into: &configuration.detectCloudProvider)
         try lookup.bool("strip-networks", into: &configuration.stripNetworks)

@@ -104,6 +104,9 @@ public struct AgentConfiguration: Sendable, Hashable {
     public var heartbeatTimeout: Duration = .seconds(45)
     /// Session length after which the agent reconnects, minus up to half at random (0 = off).
     public var maxSessionLength: Duration = .zero
+    /// On SIGTERM/SIGINT, the longest time in-flight checks and the delivery of queued events may take before
+    /// `goodbye` and exit (Pharos `shutdown-grace`, default 20 s, below Kubernetes' 30 s termination grace).
+    public var shutdownGrace: Duration = .seconds(20)
     /// Whether the agent owns its entity config (Sensu `--agent-managed-entity`).
     public var agentManagedEntity = false
     /// Whether cloud-provider detection was asked for (accepted, not implemented).

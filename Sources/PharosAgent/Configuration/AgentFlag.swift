@@ -107,14 +107,21 @@ public struct AgentFlag: Sendable, Hashable {
         AgentFlag("insecure-skip-tls-verify", .bool, "false", "do not verify the backend's TLS certificate"),
         AgentFlag("cert-file", .text, "", "PEM client certificate for mTLS (its CN is the agent's user)"),
         AgentFlag("key-file", .text, "", "PEM private key of --cert-file"),
-        AgentFlag("backend-handshake-timeout", .number, "15", "seconds allowed for the WebSocket handshake"),
-        AgentFlag("backend-heartbeat-interval", .number, "30", "seconds between WebSocket pings"),
+        AgentFlag(
+            "backend-handshake-timeout", .number, "15",
+            "seconds allowed for TCP connect, TLS and the WebSocket upgrade before retrying"),
+        AgentFlag(
+            "backend-heartbeat-interval", .number, "30",
+            "seconds between WebSocket pings (at most half of the heartbeat timeout)"),
         AgentFlag(
             "backend-heartbeat-timeout", .number, "45",
-            "seconds without a pong before reconnecting (at least interval x 10/6)"),
+            "seconds without a pong before the connection is dropped and retried (at least interval x 10/6)"),
         AgentFlag("retry-min", .duration, "1s", "first reconnect delay (seconds or Go duration)"),
         AgentFlag("retry-max", .duration, "120s", "longest reconnect delay (seconds or Go duration)"),
         AgentFlag("retry-multiplier", .number, "2.0", "reconnect delay growth factor"),
+        AgentFlag(
+            "shutdown-grace", .duration, "20s",
+            "on SIGTERM/SIGINT: time for running checks and sending queued events before goodbye (Pharos)"),
         AgentFlag(
             "max-session-length", .duration, "0",
             "reconnect after this long, minus up to half at random (seconds or Go duration; 0 = off)"),

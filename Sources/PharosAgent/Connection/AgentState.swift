@@ -6,6 +6,8 @@ actor AgentState {
     private(set) var subscriptions: [String]
     /// Whether a backend session is established.
     var connected = false
+    /// Checks running now.
+    private(set) var runningChecks = 0
 
     init(subscriptions: [String]) {
         self.subscriptions = subscriptions
@@ -14,6 +16,11 @@ actor AgentState {
     /// Records whether a backend session is established.
     func setConnected(_ value: Bool) {
         connected = value
+    }
+
+    /// Counts a check starting (`+1`) or ending (`-1`).
+    func countRunningCheck(_ change: Int) {
+        runningChecks += change
     }
 
     /// Applies an `entity_config` from the backend; the `not found` placeholder changes nothing.

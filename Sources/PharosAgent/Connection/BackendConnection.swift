@@ -3,10 +3,12 @@ import HTTPTypes
 import HummingbirdWSClient
 public import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 public import PharosCore
 import PharosWire
 public import ServiceLifecycle
+import Synchronization
 
 /// The agent's link to the backend (Sensu Go 6.x agent connection manager, reference §3.1-3.4, §4.7): connects
 /// over WebSocket to one backend URL after another with exponential backoff, sends a keepalive at once and then
@@ -86,29 +88,82 @@ public struct BackendConnection: Service, Sendable {
             group.addTask {
                 await connectLoop(queue: queue, state: state, requests: requestSink, shutdown: shutdown)
                 requestSink.finish()
+                // Not connected at shutdown: running checks still get the grace time; their results stay in the
+                // outbox (on disk with a cache directory) for the next start.
+                if shutdown.isTriggered {
+                    await finishRunningChecks(state: state, shutdown: shutdown)
+                    let left = await queue.count
+                    if left > 0 {
+                        logger.warning("events left in the outbox for the next start", metadata: ["count": "\(left)"])
+                    }
+                }
             }
             group.addTask {
-                await checkLoop(requests: requests, queue: queue, state: state)
+                await checkLoop(requests: requests, queue: queue, state: state, shutdown: shutdown)
             }
             await group.next()
             group.cancelAll()
         }
     }
 
-    /// Runs each accepted check request in its own child task and queues its result.
-    private func checkLoop(requests: AsyncStream<CheckRequest>, queue: EventOutbox, state: AgentState) async {
+    /// Runs each accepted check request in its own child task and queues its result; once shutdown has begun, new
+    /// requests are ignored.
+    private func checkLoop(
+        requests: AsyncStream<CheckRequest>, queue: EventOutbox, state: AgentState, shutdown: ShutdownSignal
+    ) async {
         await withDiscardingTaskGroup { group in
             for await request in requests {
+                if shutdown.isTriggered {
+                    logger.info(
+                        "shutting down: check request ignored",
+                        metadata: ["check.name": "\(request.config?.metadata.name ?? "")"])
+                    continue
+                }
+                await state.countRunningCheck(1)
                 group.addTask {
                     let entity = await currentEntity(state: state)
-                    guard let event = await runner.run(request, entity: entity) else { return }
-                    do {
-                        await queue.push(try AgentFrame.make(.event, event))
-                    } catch {
-                        logger.error("cannot encode check result", metadata: ["error": "\(error)"])
+                    if let event = await runner.run(request, entity: entity) {
+                        do {
+                            await queue.push(try AgentFrame.make(.event, event))
+                        } catch {
+                            logger.error("cannot encode check result", metadata: ["error": "\(error)"])
+                        }
                     }
+                    await state.countRunningCheck(-1)
                 }
             }
+        }
+    }
+
+    /// The end of the shutdown grace (`shutdown-grace` after SIGTERM/SIGINT).
+    private func graceDeadline(_ shutdown: ShutdownSignal) -> ContinuousClock.Instant {
+        (shutdown.triggeredAt ?? .now) + configuration.shutdownGrace
+    }
+
+    /// Waits until no check runs or the shutdown grace ends (then the checks are left to cancellation).
+    private func finishRunningChecks(state: AgentState, shutdown: ShutdownSignal) async {
+        let deadline = graceDeadline(shutdown)
+        var running = await state.runningChecks
+        if running > 0 { logger.info("shutting down: waiting for running checks", metadata: ["count": "\(running)"]) }
+        while running > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+            running = await state.runningChecks
+        }
+        if running > 0 {
+            logger.warning("shutdown grace over: running checks abandoned", metadata: ["count": "\(running)"])
+        }
+    }
+
+    /// Waits until the outbox is empty (the send loop delivers it) or the shutdown grace ends.
+    private func drainOutbox(_ queue: EventOutbox, shutdown: ShutdownSignal) async {
+        let deadline = graceDeadline(shutdown)
+        while await queue.count > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        let left = await queue.count
+        if left > 0 {
+            logger.warning(
+                "shutdown grace over: events left in the outbox for the next start", metadata: ["count": "\(left)"])
         }
     }
 
@@ -153,16 +208,20 @@ public struct BackendConnection: Service, Sendable {
         }
     }
 
-    /// The handshake headers (reference §3.1).
+    /// The handshake headers (reference §3.1). With a client certificate (`--cert-file`, mTLS) the certificate's
+    /// common name is the user, so `Sensu-User` and `Authorization` are left out, as the Sensu Go agent does.
     private func handshakeHeaders(subscriptions: [String]) -> [(String, String)] {
-        let credentials = Data("\(configuration.user):\(configuration.password)".utf8).base64EncodedString()
-        return [
+        var headers = [
             (HandshakeHeader.agentName, configuration.name),
             (HandshakeHeader.namespace, configuration.namespace),
-            (HandshakeHeader.user, configuration.user),
             (HandshakeHeader.subscriptions, subscriptions.joined(separator: ",")),
-            ("Authorization", "Basic \(credentials)"),
         ]
+        if configuration.certFile.isEmpty {
+            let credentials = Data("\(configuration.user):\(configuration.password)".utf8).base64EncodedString()
+            headers.append((HandshakeHeader.user, configuration.user))
+            headers.append(("Authorization", "Basic \(credentials)"))
+        }
+        return headers
     }
 
     /// The TLS settings for `wss://` backends.
@@ -186,10 +245,20 @@ public struct BackendConnection: Service, Sendable {
         if !configuration.trustedCAFile.isEmpty {
             tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(configuration.trustedCAFile))
         }
+        if !configuration.certFile.isEmpty {
+            tls.certificateChain = try NIOSSLCertificate.fromPEMFile(configuration.certFile).map { .certificate($0) }
+            tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: configuration.keyFile, format: .pem))
+        }
         return tls
     }
 
-    /// One connection: returns how it ended after it was established; throws when it could not be established.
+    /// The WebSocket ping period: `backend-heartbeat-interval`, shortened to half of `backend-heartbeat-timeout`
+    /// when needed, because the WebSocket client drops the connection when a ping is not answered by the next one,
+    /// so a silent backend is dropped within `backend-heartbeat-timeout` (Sensu Go read deadline, reference §3.4).
+    var pingPeriod: Duration { min(configuration.heartbeatInterval, configuration.heartbeatTimeout / 2) }
+
+    /// One connection: returns how it ended after it was established; throws when it could not be established
+    /// (``HandshakeTimeoutError`` when the upgrade took longer than `backend-handshake-timeout`).
     private func session(
         url: String, queue: EventOutbox, state: AgentState, requests: AsyncStream<CheckRequest>.Continuation,
         shutdown: ShutdownSignal
@@ -200,74 +269,126 @@ public struct BackendConnection: Service, Sendable {
         }
         let wsConfiguration = WebSocketClientConfiguration(
             maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: .milliseconds(500),
-            autoPing: .enabled(timePeriod: configuration.heartbeatInterval),
+            autoPing: .enabled(timePeriod: pingPeriod),
             sniHostname: Self.sniHostname(for: url, insecureSkipVerify: configuration.insecureSkipTLSVerify))
         let tls = url.hasPrefix("wss://") ? try tlsConfiguration() : nil
         let logger = self.logger
         logger.info("connecting to backend", metadata: ["backend.url": "\(url)"])
+        // A connection attempt cannot be cancelled half-way in the WebSocket client, so each session has its own
+        // event loop: shutting it down closes a connection whose handshake hangs.
+        let eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let upgraded = ShutdownSignal()
+        let ended = Mutex<String?>(nil)
+        let handshakeTimeout = configuration.handshakeTimeout
+        let watchdog = Task.detached {
+            try? await Task.sleep(for: handshakeTimeout)
+            guard !Task.isCancelled, !upgraded.isTriggered else { return false }
+            try? await eventLoop.shutdownGracefully()
+            return true
+        }
         // Detached so the WebSocket client does not see ServiceLifecycle's graceful shutdown: it would close the
         // connection before `goodbye` is written. Cancelled by the cancellation handler below when this task is.
         let client = Task.detached {
             try await WebSocketClient.connect(
-                url: url, configuration: wsConfiguration, tlsConfiguration: tls, logger: logger
+                url: url, configuration: wsConfiguration, tlsConfiguration: tls, eventLoopGroup: eventLoop,
+                logger: logger
             ) { inbound, outbound, _ in
+                upgraded.trigger()
                 logger.info("connected to backend", metadata: ["backend.url": "\(url)"])
                 await state.setConnected(true)
                 defer { Task { await state.setConnected(false) } }
-                let result = await withTaskGroup(of: SessionEnd.self) { group in
-                    group.addTask {
-                        await keepaliveLoop(outbound: outbound, state: state)
-                    }
-                    group.addTask {
-                        await sendLoop(outbound: outbound, queue: queue)
-                    }
-                    let maxSession = configuration.maxSessionLength
-                    if maxSession > .zero {
-                        // Sensu: disconnect after L − rand[0, L/2) to rebalance agents across backends.
-                        group.addTask {
-                            let length = maxSession - maxSession * Double.random(in: 0..<0.5)
-                            do { try await Task.sleep(for: length) } catch { return .closed("cancelled") }
-                            return .closed("max session length (\(maxSession)) reached")
-                        }
-                    }
-                    group.addTask {
-                        do {
-                            for try await message in inbound.messages(maxSize: 1 << 22) {
-                                await receive(message, state: state, requests: requests)
-                            }
-                            return .closed("backend closed the connection")
-                        } catch {
-                            return .closed("receive failed: \(error)")
-                        }
-                    }
-                    group.addTask {
-                        await shutdown.wait()
-                        guard shutdown.isTriggered else { return .closed("cancelled") }
-                        do {
-                            let goodbye = try AgentFrame.make(.goodbye, [String: String]())
-                            try await outbound.writeBinaryMessage(ByteBuffer(bytes: goodbye.bytes))
-                            logger.info("goodbye sent to backend")
-                        } catch {
-                            logger.warning("cannot send goodbye", metadata: ["error": "\(error)"])
-                        }
-                        return .shutdown
-                    }
-                    let first = await group.next() ?? .closed("backend closed the connection")
-                    group.cancelAll()
-                    return first
-                }
-                if case .closed(let reason) = result {
-                    logger.warning(
-                        "connection to backend lost", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
-                }
+                let result = await run(
+                    inbound: inbound, outbound: outbound, queue: queue, state: state, requests: requests,
+                    shutdown: shutdown)
+                if case .closed(let reason) = result { ended.withLock { $0 = reason } }
             }
         }
-        try await withTaskCancellationHandler {
-            _ = try await client.value
-        } onCancel: {
-            client.cancel()
+        let closeFrame: WebSocketCloseFrame?
+        do {
+            closeFrame = try await withTaskCancellationHandler {
+                try await client.value
+            } onCancel: {
+                client.cancel()
+            }
+        } catch {
+            watchdog.cancel()
+            let timedOut = await watchdog.value
+            try? await eventLoop.shutdownGracefully()
+            if timedOut && !upgraded.isTriggered { throw HandshakeTimeoutError(timeout: handshakeTimeout) }
+            throw error
         }
-        return shutdown.isTriggered ? .shutdown : .closed("backend closed the connection")
+        watchdog.cancel()
+        try? await eventLoop.shutdownGracefully()
+        if !upgraded.isTriggered { throw HandshakeTimeoutError(timeout: handshakeTimeout) }
+        if shutdown.isTriggered { return .shutdown }
+        var reason = ended.withLock { $0 } ?? "backend closed the connection"
+        if reason == Self.inboundEnded {
+            reason =
+                if let closeFrame {
+                    "backend closed the connection (WebSocket close \(closeFrame.closeCode)\(closeFrame.reason.map { ": \($0)" } ?? ""))"
+                } else {
+                    "connection dropped: the backend went away without closing it, or answered no heartbeat ping "
+                        + "within \(pingPeriod * 2) (backend-heartbeat-timeout \(configuration.heartbeatTimeout))"
+                }
+        }
+        logger.warning("connection to backend lost", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
+        return .closed(reason)
+    }
+
+    /// The session-end reason when the inbound stream ends (refined with the close frame, if any).
+    private static let inboundEnded = "inbound ended"
+
+    /// Runs an established session until it ends: keepalives, queued events, the max-session-length timer, inbound
+    /// frames and `goodbye` on shutdown.
+    private func run(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, queue: EventOutbox, state: AgentState,
+        requests: AsyncStream<CheckRequest>.Continuation, shutdown: ShutdownSignal
+    ) async -> SessionEnd {
+        await withTaskGroup(of: SessionEnd.self) { group in
+            group.addTask {
+                await keepaliveLoop(outbound: outbound, state: state)
+            }
+            group.addTask {
+                await sendLoop(outbound: outbound, queue: queue)
+            }
+            let maxSession = configuration.maxSessionLength
+            if maxSession > .zero {
+                // Sensu: disconnect after L − rand[0, L/2) to rebalance agents across backends.
+                group.addTask {
+                    let length = maxSession - maxSession * Double.random(in: 0..<0.5)
+                    do { try await Task.sleep(for: length) } catch { return .closed("cancelled") }
+                    return .closed("max session length (\(maxSession)) reached")
+                }
+            }
+            group.addTask {
+                do {
+                    for try await message in inbound.messages(maxSize: 1 << 22) {
+                        await receive(message, state: state, requests: requests)
+                    }
+                    return .closed(Self.inboundEnded)
+                } catch {
+                    return .closed("receive failed: \(error)")
+                }
+            }
+            group.addTask {
+                await shutdown.wait()
+                guard shutdown.isTriggered else { return .closed("cancelled") }
+                // Connected at shutdown: running checks finish and their results are sent before goodbye.
+                await finishRunningChecks(state: state, shutdown: shutdown)
+                await drainOutbox(queue, shutdown: shutdown)
+                do {
+                    let goodbye = try AgentFrame.make(.goodbye, [String: String]())
+                    try await outbound.writeBinaryMessage(ByteBuffer(bytes: goodbye.bytes))
+                    logger.info("goodbye sent to backend")
+                } catch {
+                    logger.warning("cannot send goodbye", metadata: ["error": "\(error)"])
+                }
+                return .shutdown
+            }
+            let first = await group.next() ?? .closed(Self.inboundEnded)
+            group.cancelAll()
+            return first
+        }
     }
 
     /// Sends a keepalive now and then every keepalive interval; ends when a write fails or on cancellation.
@@ -351,6 +472,20 @@ public struct BackendConnection: Service, Sendable {
             return await UpgradeProbe.reason(
                 url: url, headers: handshakeHeaders(subscriptions: subscriptions), tlsConfiguration: tls)
         }
-        return "\(error)"
+        return Self.explainTLSAlert("\(error)")
+    }
+
+    /// Prefixes a TLS alert the backend sent about the agent's client certificate (mTLS) with a readable reason;
+    /// other errors are returned unchanged.
+    static func explainTLSAlert(_ error: String) -> String {
+        if error.contains("ALERT_CERTIFICATE_REQUIRED") {
+            return "backend requires a client certificate (mTLS; set --cert-file and --key-file): \(error)"
+        }
+        if error.contains("ALERT_UNKNOWN_CA") || error.contains("ALERT_BAD_CERTIFICATE")
+            || error.contains("ALERT_CERTIFICATE_")
+        {
+            return "backend refused the client certificate (--cert-file not signed by its agent CA?): \(error)"
+        }
+        return error
     }
 }

@@ -5,6 +5,7 @@ import Synchronization
 final class ShutdownSignal: Sendable {
     private struct State {
         var triggered = false
+        var triggeredAt: ContinuousClock.Instant?
         var nextID = 0
         var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     }
@@ -14,9 +15,13 @@ final class ShutdownSignal: Sendable {
     /// Whether ``trigger()`` was called.
     var isTriggered: Bool { state.withLock { $0.triggered } }
 
+    /// When ``trigger()`` was first called.
+    var triggeredAt: ContinuousClock.Instant? { state.withLock { $0.triggeredAt } }
+
     /// Wakes every waiter, now and later.
     func trigger() {
         let waiters = state.withLock { state in
+            if !state.triggered { state.triggeredAt = .now }
             state.triggered = true
             defer { state.waiters = [:] }
             return Array(state.waiters.values)

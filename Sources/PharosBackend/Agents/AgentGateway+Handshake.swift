@@ -22,21 +22,25 @@ struct AgentHandshakeError: Error, HTTPResponseError {
 }
 
 extension AgentGateway {
-    /// Checks a handshake: Basic credentials of an enabled user, then RBAC permission to create events in the
-    /// handshake's namespace (as Sensu Go agentd), then an agent name and an existing namespace.
+    /// Checks a handshake: the user (the common name of a verified client certificate under mTLS, else Basic
+    /// credentials) must exist and be enabled, then RBAC permission to create events in the handshake's namespace
+    /// (as Sensu Go agentd), then an agent name and an existing namespace.
+    /// - Parameters:
+    ///   - headers: The upgrade request's headers.
+    ///   - certificateUser: The subject common name of the agent's verified client certificate (mTLS), or `nil`
+    ///     when the connection has none; when set, the `Authorization` header is ignored.
     /// - Returns: The handshake values and the user name.
-    /// - Throws: `AgentHandshakeError` (401 missing/bad credentials, 403 not allowed to create events there, 400 no
-    ///   agent name, 404 unknown namespace, 500 store failure).
-    nonisolated func checkHandshake(_ headers: HTTPFields) async throws(AgentHandshakeError) -> (AgentHandshake, String)
-    {
+    /// - Throws: `AgentHandshakeError` (401 missing/bad credentials or unknown/disabled certificate user, 403 not
+    ///   allowed to create events there, 400 no agent name, 404 unknown namespace, 500 store failure).
+    nonisolated func checkHandshake(
+        _ headers: HTTPFields, certificateUser: String? = nil
+    ) async throws(AgentHandshakeError) -> (AgentHandshake, String) {
         let handshake = AgentHandshake { name in
             guard let field = HTTPFields.Element.Name(name) else { return nil }
             return headers[field]
         }
-        guard let header = headers[.authorization] else { throw .missingCredentials }
-        guard let credentials = BasicCredentials(authorization: header) else { throw .badCredentials }
         do {
-            guard let user = try await users.authenticate(credentials) else { throw AgentHandshakeError.badCredentials }
+            let user = try await authenticatedUser(headers, certificateUser: certificateUser)
             let access = AccessRequest(
                 verb: "create", resource: "events", namespace: handshake.namespace, name: handshake.agent)
             guard try await Authorizer(store: store).allows(Principal(user: user), access) else {
@@ -59,5 +63,25 @@ extension AgentGateway {
             logger.error("agent handshake failed", metadata: ["error": "\(error)"])
             throw AgentHandshakeError(status: .internalServerError, message: "internal error")
         }
+    }
+
+    /// The enabled user named by the client certificate, or by the Basic credentials.
+    private nonisolated func authenticatedUser(_ headers: HTTPFields, certificateUser: String?) async throws -> User {
+        if let certificateUser {
+            guard !certificateUser.isEmpty, let user = try await users.activeUser(certificateUser) else {
+                logger.info(
+                    "agent refused: certificate user unknown or disabled", metadata: ["user": "\(certificateUser)"])
+                throw AgentHandshakeError(
+                    status: .unauthorized,
+                    message: "client certificate user \"\(certificateUser)\" does not exist or is disabled")
+            }
+            return user
+        }
+        guard let header = headers[.authorization] else { throw AgentHandshakeError.missingCredentials }
+        guard let credentials = BasicCredentials(authorization: header) else {
+            throw AgentHandshakeError.badCredentials
+        }
+        guard let user = try await users.authenticate(credentials) else { throw AgentHandshakeError.badCredentials }
+        return user
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdWebSocket
 import Logging
 public import NIOCore
 import NIOHTTP1
+import NIOSSL
 import PharosWire
 public import ServiceLifecycle
 
@@ -29,9 +30,11 @@ extension AgentGateway {
             responseHeaders[field] = configuration.backendID
         }
         let upgradeHeaders = responseHeaders
-        let router = Router(context: BasicRequestContext.self)
-        router.get("/") { request, _ -> Response in
-            _ = try await self.checkHandshake(request.headers)
+        let mutualTLS = configuration.authenticatesClientCertificates
+        let router = Router(context: AgentGatewayRequestContext.self)
+        router.get("/") { request, context -> Response in
+            let certificateUser = mutualTLS ? try await Self.peerCommonName(context.channel) : nil
+            _ = try await self.checkHandshake(request.headers, certificateUser: certificateUser)
             throw AgentHandshakeError(status: .badRequest, message: "websocket upgrade required")
         }
         let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: maxMessageSize))
@@ -42,7 +45,9 @@ extension AgentGateway {
                 let handshake: AgentHandshake
                 let user: String
                 do {
-                    (handshake, user) = try await self.checkHandshake(head.headerFields)
+                    let certificateUser = mutualTLS ? try await Self.peerCommonName(channel) : nil
+                    (handshake, user) = try await self.checkHandshake(
+                        head.headerFields, certificateUser: certificateUser)
                 } catch {
                     let refusal = (error as? AgentHandshakeError) ?? .badCredentials
                     await Self.refuse(channel, refusal)
@@ -68,6 +73,15 @@ extension AgentGateway {
         return Application(
             router: router, server: .http1WebSocketUpgrade(configuration: webSocket, shouldUpgrade: shouldUpgrade),
             configuration: application, onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// The subject common name of the verified client certificate on `channel` (empty when it has none).
+    /// - Throws: `AgentHandshakeError` 401 when the channel has no TLS handler or no client certificate.
+    private static func peerCommonName(_ channel: any Channel) async throws -> String {
+        guard let certificate = try? await channel.nioSSL_peerCertificate().get() else {
+            throw AgentHandshakeError(status: .unauthorized, message: "missing client certificate")
+        }
+        return certificate.subjectName.first { $0.type == .commonName }?.value ?? ""
     }
 
     /// Writes the refusal (status + plain-text reason) on the connection and closes it.

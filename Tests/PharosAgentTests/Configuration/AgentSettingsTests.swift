@@ -65,6 +65,7 @@ import Testing
         ("SENSU_RETRY_MAX", "2m", { "\($0.retryMaximum)" }, "120.0 seconds"),
         ("SENSU_RETRY_MULTIPLIER", "1.5", { "\($0.retryMultiplier)" }, "1.5"),
         ("SENSU_MAX_SESSION_LENGTH", "1h", { "\($0.maxSessionLength)" }, "3600.0 seconds"),
+        ("SENSU_SHUTDOWN_GRACE", "5", { "\($0.shutdownGrace)" }, "5.0 seconds"),
         ("SENSU_AGENT_MANAGED_ENTITY", "true", { "\($0.agentManagedEntity)" }, "true"),
         ("SENSU_DETECT_CLOUD_PROVIDER", "true", { "\($0.detectCloudProvider)" }, "true"),
         ("SENSU_STRIP_NETWORKS", "true", { "\($0.stripNetworks)" }, "true"),

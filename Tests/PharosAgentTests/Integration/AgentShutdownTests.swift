@@ -1,0 +1,95 @@
+import Foundation
+import PharosCore
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// SIGTERM with the real agent binary: running checks get the shutdown grace, their results are sent before
+/// `goodbye`, a check outlasting the grace is abandoned (its process group killed), and events that cannot be
+/// delivered stay in the on-disk outbox; the agent exits 0.
+@Suite(.serialized) struct AgentShutdownTests {
+    /// Whether a process whose command line contains `text` runs.
+    static func processRuns(_ text: String) -> Bool {
+        let pgrep = Process()
+        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        pgrep.arguments = ["-f", text]
+        pgrep.standardOutput = FileHandle.nullDevice
+        try? pgrep.run()
+        pgrep.waitUntilExit()
+        return pgrep.terminationStatus == 0
+    }
+
+    @Test func runningCheckResultIsSentBeforeGoodbyeAndAStuckCheckIsAbandoned() async throws {
+        let backend = try BackendProcess()
+        try await backend.start()
+        let marker = backend.directory.appendingPathComponent("slow-started").path
+        let stuckSeconds = 97 + Int.random(in: 0..<100)
+        for (name, command) in [
+            ("slow", "touch \(marker); sleep 3; echo finished after sigterm"), ("stuck", "sleep \(stuckSeconds)"),
+        ] {
+            let check = #"""
+                {"metadata":{"name":"\#(name)","namespace":"default"},"command":"\#(command)","interval":600,
+                 "subscriptions":["grace"],"publish":false}
+                """#
+            let created = try backend.api("PUT", "/api/core/v2/namespaces/default/checks/\(name)", json: check)
+            #expect(created.status == 201 || created.status == 200, "\(created)")
+        }
+        let agent = try AgentProcess(
+            name: "grace-1",
+            arguments: ["--backend-url", backend.agentURL, "--subscriptions", "grace", "--shutdown-grace", "8s"])
+        #expect(try await agent.waitForHealth(200, seconds: 20), "agent never connected:\n\(agent.log)")
+        // Run both checks now (ad hoc), then SIGTERM as soon as the slow one has started.
+        for name in ["slow", "stuck"] {
+            let executed = try backend.api(
+                "POST", "/api/core/v2/namespaces/default/checks/\(name)/execute",
+                json: #"{"check":"\#(name)"}"#)
+            #expect(executed.status == 202, "\(executed)")
+        }
+        var started = false
+        for _ in 0..<100 where !started {
+            started = FileManager.default.fileExists(atPath: marker) && Self.processRuns("sleep \(stuckSeconds)")
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(started, "checks never started:\n\(agent.log.suffix(2000))")
+        let (before, _) = try backend.api("GET", "/api/core/v2/namespaces/default/events/grace-1/slow")
+        #expect(before == 404)
+        let signalled = Date()
+        #expect(agent.stop() == 0)
+        let took = Date().timeIntervalSince(signalled)
+
+        let (status, body) = try backend.api("GET", "/api/core/v2/namespaces/default/events/grace-1/slow")
+        #expect(status == 200, "no result of the running check:\n\(agent.log.suffix(3000))")
+        let event = try JSONDecoder().decode(Event.self, from: Data(body.utf8))
+        #expect(event.check?.output == "finished after sigterm\n")
+        let log = agent.log
+        let sentResult = try #require(log.range(of: "shutting down: waiting for running checks"))
+        let goodbye = try #require(log.range(of: "goodbye sent to backend"))
+        #expect(sentResult.lowerBound < goodbye.lowerBound)
+        #expect(log.contains("shutdown grace over: running checks abandoned"))
+        #expect(took < 15, "exit took \(took) s")
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(!Self.processRuns("sleep \(stuckSeconds)"), "the abandoned check's process was left running")
+        print("shutdown: exit \(took) s after SIGTERM with an 8 s grace")
+    }
+
+    @Test func undeliverableEventsStayInTheOutboxOnDisk() async throws {
+        let backend = try BackendProcess()
+        try await backend.start()
+        let agent = try AgentProcess(
+            name: "grace-2", arguments: ["--backend-url", backend.agentURL, "--shutdown-grace", "3s"])
+        #expect(try await agent.waitForHealth(200, seconds: 20), "agent never connected:\n\(agent.log)")
+        backend.stop()
+        #expect(try await agent.waitForHealth(503, seconds: 10))
+        for number in 1...3 {
+            let body = #"{"check":{"metadata":{"name":"queued-\#(number)"},"output":"\#(number)","status":0}}"#
+            #expect(try agent.postEvent(body).status == 202)
+        }
+        #expect(agent.stop() == 0)
+        let outbox = agent.directory.appendingPathComponent("outbox").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: outbox)
+        #expect(files.count == 3, "outbox: \(files)")
+        #expect(agent.log.contains("events left in the outbox for the next start"))
+    }
+}
