@@ -64,9 +64,13 @@ extension APIRoutes {
 
     /// The username of valid Basic credentials. - Throws: `APIError` 401.
     private func authenticate(_ request: Request) async throws -> String {
-        guard let credentials = BasicCredentials(authorization: request.headers[.authorization]),
-            let user = try await users.authenticate(credentials)
-        else { throw APIError.badCredentials }
+        guard let credentials = BasicCredentials(authorization: request.headers[.authorization]) else {
+            throw APIError.badCredentials
+        }
+        // Not inside the `guard`: Swift 6.3.1 crashes (signal 11, LLVM CoroSplit) in release builds on a typed-throws
+        // `try await` bound by an optional binding of an untyped async function.
+        let user = try await users.authenticate(credentials)
+        guard let user else { throw APIError.badCredentials }
         return user.username
     }
 }
