@@ -149,11 +149,16 @@ public final class SQLiteStore: Store {
     }
 
     // MARK: Entities
+    // The hot reads (entity config/state, event by key) use cached prepared statements: building the SQL of a
+    // `fetchOne(db, key:)` each time cost ≈ 8 % of the backend's CPU under 400 keepalives/s.
 
     public func entityConfig(namespace: String, name: String) async throws(StoreError) -> EntityConfig? {
         try await guarded("reading an entity") {
             let row = try await pool.read { db in
-                try EntityConfigRow.fetchOne(db, key: ["namespace": namespace, "name": name])
+                try SQLRequest<EntityConfigRow>(
+                    sql: "SELECT * FROM \(EntityConfigRow.databaseTableName) WHERE namespace = ? AND name = ?",
+                    arguments: [namespace, name], cached: true
+                ).fetchOne(db)
             }
             return try row.map { try Self.decode(EntityConfig.self, $0.json) }
         }
@@ -170,7 +175,10 @@ public final class SQLiteStore: Store {
     public func entityState(namespace: String, name: String) async throws(StoreError) -> EntityState? {
         try await guarded("reading an entity state") {
             let row = try await pool.read { db in
-                try EntityStateRow.fetchOne(db, key: ["namespace": namespace, "name": name])
+                try SQLRequest<EntityStateRow>(
+                    sql: "SELECT * FROM \(EntityStateRow.databaseTableName) WHERE namespace = ? AND name = ?",
+                    arguments: [namespace, name], cached: true
+                ).fetchOne(db)
             }
             return try row.map { try Self.decode(EntityState.self, $0.json) }
         }
@@ -226,7 +234,11 @@ public final class SQLiteStore: Store {
     public func event(namespace: String, entity: String, check: String) async throws(StoreError) -> Event? {
         try await guarded("reading an event") {
             let row = try await pool.read { db in
-                try EventRow.fetchOne(db, key: ["namespace": namespace, "entity_name": entity, "check_name": check])
+                try SQLRequest<EventRow>(
+                    sql:
+                        "SELECT * FROM \(EventRow.databaseTableName) WHERE namespace = ? AND entity_name = ? AND check_name = ?",
+                    arguments: [namespace, entity, check], cached: true
+                ).fetchOne(db)
             }
             return try row.map { try Self.decode(Event.self, $0.json) }
         }
