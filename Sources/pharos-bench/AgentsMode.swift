@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PharosBackend
 
 /// `pharos-bench agents`: N agents connected and sending keepalives; connect time, memory per agent, CPU, and
 /// how long after its deadline a killed agent's keepalive failure is detected.
@@ -13,8 +14,17 @@ struct AgentsMode: AsyncParsableCommand {
     @Option(help: "Measured steady seconds (default 60).") var duration = 60.0
     @Option(help: "Agents killed to measure expiry detection (default 10).") var killed = 10
     @Option(help: "JSON output file (default pharos-bench-agents.json).") var output: String?
+    @Option(
+        help: ArgumentHelp(
+            "Child processes running the agents (default: 0 = in this process up to 4,000 agents, else one per 4,000).",
+            discussion: "Each agent costs one file descriptor in the loader and one in the backend; one process "
+                + "cannot hold 10,000 of each under a 20,000-descriptor limit. With loader processes, RSS and CPU "
+                + "are reported for the backend alone and for the loaders."))
+    var loaderProcesses: Int?
 
     func run() async throws {
+        let processes = loaderProcesses ?? (agents > 4000 ? (agents + 3999) / 4000 : 0)
+        if processes > 0 { return try await runWithLoaderProcesses(processes) }
         let backend = try await BenchBackend(withScheduler: false)
         let tally = AgentTally()
         let baseline = ProcessStats.residentBytes()
@@ -69,6 +79,69 @@ struct AgentsMode: AsyncParsableCommand {
                 "rss_kb_per_agent_above_baseline": Double(rss - baseline) / 1024 / Double(max(1, agentCount)),
                 "rss_mb_process_including_loader": Double(rss) / 1_048_576,
                 "cpu_percent_of_one_core_including_loader": cpu / elapsed * 100,
+                "killed": Double(killedCount), "expiries_detected": Double(delays.count),
+                "expiry_detection_delay_max_ms": delays.max() ?? 0,
+                "expiry_detection_delay_p50_ms": Percentiles.of(delays, 0.5),
+            ], output: output)
+    }
+
+    /// The agents in `processes` child processes (`agents-loader`); the figures of this process are the backend's.
+    private func runWithLoaderProcesses(_ processes: Int) async throws {
+        let backend = try await BenchBackend(withScheduler: false)
+        let baseline = ProcessStats.residentBytes()
+        let killedCount = min(killed, agents)
+        let start = Date()
+        let killedAt = start.timeIntervalSince1970
+        var children: [Process] = []
+        let slice = (agents + processes - 1) / processes
+        for first in stride(from: 0, to: agents, by: slice) {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+            child.arguments = [
+                "agents-loader", "--port", "\(backend.agentPort)", "--first", "\(first)", "--count",
+                "\(min(slice, agents - first))", "--interval", "\(interval)", "--timeout", "\(timeout)", "--killed",
+                "\(killedCount)",
+            ]
+            try child.run()
+            children.append(child)
+        }
+        defer { for child in children where child.isRunning { child.terminate() } }
+        // Connected = sessions the backend holds now plus the killed agents that already came and went.
+        var connected = 0
+        while connected < agents - killedCount, Date().timeIntervalSince(start) < 600 {
+            try await Task.sleep(for: .milliseconds(100))
+            connected = await backend.gateway.connectedAgents.count
+        }
+        let connectSeconds = Date().timeIntervalSince(start)
+        let loaderCPU = { children.map { ProcessStats.cpuSeconds(pid: $0.processIdentifier) }.reduce(0, +) }
+        let cpuBefore = ProcessStats.cpuSeconds()
+        let loaderBefore = loaderCPU()
+        let begin = Date()
+        try await Task.sleep(for: .milliseconds(Int(duration * 1000)))
+        let cpu = ProcessStats.cpuSeconds() - cpuBefore
+        let loader = loaderCPU() - loaderBefore
+        let elapsed = Date().timeIntervalSince(begin)
+        let rss = ProcessStats.residentBytes()
+        let steadyAgents = await backend.gateway.connectedAgents.count
+        let waitUntil = Date().addingTimeInterval(Double(timeout) + 10)
+        while backend.recorder.failures.count < killedCount, Date() < waitUntil {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let failures = backend.recorder.failures
+        let delays = (0..<killedCount).compactMap { failures["ka-\($0)"] }.map {
+            max(0, $0 - (killedAt + Double(timeout))) * 1000
+        }
+        for child in children { child.terminate() }
+        await backend.shutdown()
+        try Report.emit(
+            "agents",
+            [
+                "agents": Double(agents), "agents_connected_steady": Double(steadyAgents),
+                "loader_processes": Double(children.count), "connect_seconds": connectSeconds,
+                "backend_rss_kb_per_agent_above_baseline": Double(rss - baseline) / 1024 / Double(max(1, steadyAgents)),
+                "backend_rss_mb": Double(rss) / 1_048_576,
+                "backend_cpu_percent_of_one_core": cpu / elapsed * 100,
+                "loader_cpu_percent_of_one_core": loader / elapsed * 100,
                 "killed": Double(killedCount), "expiries_detected": Double(delays.count),
                 "expiry_detection_delay_max_ms": delays.max() ?? 0,
                 "expiry_detection_delay_p50_ms": Percentiles.of(delays, 0.5),

@@ -42,6 +42,7 @@ final class BenchBackend: Sendable {
         let group = ServiceGroup(
             configuration: .init(services: services.services, gracefulShutdownSignals: [], logger: logger))
         self.group = group
+        self.gateway = services.gateway
         self.recorder = recorder
         self.store = store
         task = Task { try await group.run() }
@@ -54,6 +55,8 @@ final class BenchBackend: Sendable {
     }
 
     let store: SQLiteStore
+    /// The agent gateway (its connected sessions are the backend's own count of agents).
+    let gateway: AgentGateway
 
     func shutdown() async {
         await group.triggerGracefulShutdown()

@@ -7,5 +7,5 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pharos-bench",
         abstract: "Benchmark the Pharos backend (build with -c release).",
-        subcommands: [IngestMode.self, ScheduleMode.self, AgentsMode.self, SinkMode.self])
+        subcommands: [IngestMode.self, ScheduleMode.self, AgentsMode.self, SinkMode.self, AgentsLoader.self])
 }

@@ -16,6 +16,17 @@ enum ProcessStats {
         return 0
     }
 
+    /// User + system CPU seconds used so far by process `pid` (`/proc/PID/stat` fields 14 and 15), 0 when gone.
+    static func cpuSeconds(pid: Int32) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return 0 }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        // After the command name: state is field 3, utime 14, stime 15 (1-based in proc(5)).
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// User + system CPU seconds used so far.
     static func cpuSeconds() -> Double {
         var usage = rusage()

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// `pharos-bench agents-loader` (internal): a child process of `agents` running a slice of the simulated agents,
+/// so that agents and backend sockets do not share one process's file-descriptor limit (each agent costs one
+/// descriptor on each side). Runs until killed.
+struct AgentsLoader: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agents-loader", abstract: "(internal) a slice of the simulated agents of `agents`.",
+        shouldDisplay: false)
+
+    @Option(help: "Agent gateway port on 127.0.0.1.") var port: Int
+    @Option(help: "Index of the first agent of the slice (names ka-<index>).") var first: Int
+    @Option(help: "Agents in the slice.") var count: Int
+    @Option(help: "Keepalive interval, seconds.") var interval: Double
+    @Option(help: "Keepalive timeout, seconds.") var timeout: Int
+    @Option(help: "Agents with an index below this one stop after their first keepalive (killed).") var killed = 0
+
+    func run() async throws {
+        let stop = Clock.nanoseconds() + UInt64(24 * 3600 * 1e9)
+        let killStop = Clock.nanoseconds()
+        let tally = AgentTally()
+        let (port, interval, keepaliveTimeout, killed) = (port, interval, UInt32(timeout), killed)
+        await withTaskGroup(of: Void.self) { group in
+            for index in first..<(first + count) {
+                group.addTask {
+                    let agent = SimulatedAgent(
+                        name: "ka-\(index)", port: port, subscriptions: ["bench"], keepaliveTimeout: keepaliveTimeout,
+                        onConnected: { tally.connectedOne() }, onRequest: { _, _ in })
+                    await agent.run(.keepalives(interval: interval, until: index < killed ? killStop : stop))
+                }
+            }
+        }
+    }
+}
