@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PharosBackend
+import PharosCore
+import PharosStoreSQLite
 
 /// `pharos-bench agents`: N agents connected and sending keepalives; connect time, memory per agent, CPU, and
 /// how long after its deadline a killed agent's keepalive failure is detected.
@@ -91,7 +93,6 @@ struct AgentsMode: AsyncParsableCommand {
         let baseline = ProcessStats.residentBytes()
         let killedCount = min(killed, agents)
         let start = Date()
-        let killedAt = start.timeIntervalSince1970
         var children: [Process] = []
         let slice = (agents + processes - 1) / processes
         for first in stride(from: 0, to: agents, by: slice) {
@@ -127,9 +128,14 @@ struct AgentsMode: AsyncParsableCommand {
         while backend.recorder.failures.count < killedCount, Date() < waitUntil {
             try await Task.sleep(for: .milliseconds(100))
         }
+        // The deadline of a killed agent: its last keepalive as the backend recorded it (whole seconds) + timeout.
         let failures = backend.recorder.failures
-        let delays = (0..<killedCount).compactMap { failures["ka-\($0)"] }.map {
-            max(0, $0 - (killedAt + Double(timeout))) * 1000
+        var delays: [Double] = []
+        for index in 0..<killedCount {
+            guard let detected = failures["ka-\(index)"],
+                let state = try await backend.store.entityState(namespace: "default", name: "ka-\(index)")
+            else { continue }
+            delays.append(max(0, detected - Double(state.lastSeen + Int64(timeout))) * 1000)
         }
         for child in children { child.terminate() }
         await backend.shutdown()
