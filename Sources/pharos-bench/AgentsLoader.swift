@@ -17,12 +17,21 @@ struct AgentsLoader: AsyncParsableCommand {
     @Option(help: "Agents with an index below this one stop after their first keepalive (killed).") var killed = 0
 
     func run() async throws {
+        await Self.runAgents(
+            port: port, indices: first..<(first + count), interval: interval, timeout: timeout, killed: killed,
+            tally: AgentTally())
+    }
+
+    /// Runs the keepalive agents `ka-<index>` for `indices` until cancelled (or a day); those with an index below
+    /// `killed` stop after their first keepalive. Shared by this command and the in-process `agents` run.
+    static func runAgents(
+        port: Int, indices: Range<Int>, interval: Double, timeout: Int, killed: Int, tally: AgentTally
+    ) async {
         let stop = Clock.nanoseconds() + UInt64(24 * 3600 * 1e9)
         let killStop = Clock.nanoseconds()
-        let tally = AgentTally()
-        let (port, interval, keepaliveTimeout, killed) = (port, interval, UInt32(timeout), killed)
+        let keepaliveTimeout = UInt32(timeout)
         await withTaskGroup(of: Void.self) { group in
-            for index in first..<(first + count) {
+            for index in indices {
                 group.addTask {
                     let agent = SimulatedAgent(
                         name: "ka-\(index)", port: port, subscriptions: ["bench"], keepaliveTimeout: keepaliveTimeout,

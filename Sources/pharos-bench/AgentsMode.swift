@@ -30,26 +30,14 @@ struct AgentsMode: AsyncParsableCommand {
         let backend = try await BenchBackend(withScheduler: false)
         let tally = AgentTally()
         let baseline = ProcessStats.residentBytes()
-        let stop = Clock.nanoseconds() + UInt64((duration + Double(timeout) + 600) * 1e9)
-        let killStop = Clock.nanoseconds()  // killed agents stop after their first keepalive
         let start = Date()
         let agentCount = agents
         let killedCount = min(killed, agents)
-        let keepaliveInterval = interval
-        let keepaliveTimeout = UInt32(timeout)
+        let (port, keepaliveInterval, keepaliveTimeout) = (backend.agentPort, interval, timeout)
         let tasks = Task {
-            await withTaskGroup(of: Void.self) { group in
-                for index in 0..<agentCount {
-                    group.addTask {
-                        let agent = SimulatedAgent(
-                            name: "ka-\(index)", port: backend.agentPort, subscriptions: ["bench"],
-                            keepaliveTimeout: keepaliveTimeout, onConnected: { tally.connectedOne() },
-                            onRequest: { _, _ in })
-                        let until = index < killedCount ? killStop : stop
-                        await agent.run(.keepalives(interval: keepaliveInterval, until: until))
-                    }
-                }
-            }
+            await AgentsLoader.runAgents(
+                port: port, indices: 0..<agentCount, interval: keepaliveInterval, timeout: keepaliveTimeout,
+                killed: killedCount, tally: tally)
         }
         let killedAt = Date().timeIntervalSince1970
         while tally.connectedCount < agentCount, Date().timeIntervalSince(start) < 600 {
