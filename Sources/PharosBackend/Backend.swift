@@ -68,9 +68,12 @@ public enum Backend {
         ]
         if let scheduler { services.append(scheduler(gateway, adhoc)) }
         if let dashboard = configuration.dashboard {
+            let index = DashboardEventIndex(store: store, changes: changes, logger: logger)
+            services.append(index)
             services.append(
                 Self.makeDashboard(
-                    dashboard, routes: routes, changes: changes, logger: logger, onRunning: onDashboardRunning))
+                    dashboard, routes: routes, changes: changes, index: index, logger: logger,
+                    onRunning: onDashboardRunning))
         }
         return BackendServices(services: services, gateway: gateway, processor: processor, keepalives: keepalives)
     }
@@ -78,13 +81,13 @@ public enum Backend {
     /// The dashboard's HTTP server: the whole REST API (same router, tokens and RBAC) plus `DashboardRoutes`.
     static func makeDashboard(
         _ configuration: DashboardConfiguration, routes: APIRoutes, changes: any DashboardChangeSource,
-        logger: Logger, onRunning: @escaping @Sendable (_ port: Int) async -> Void
+        index: DashboardEventIndex, logger: Logger, onRunning: @escaping @Sendable (_ port: Int) async -> Void
     ) -> any Service {
         let router = routes.makeRouter()
         DashboardRoutes(
             store: routes.store,
             authenticator: RequestAuthenticator(store: routes.store, tokens: routes.tokens, sessions: routes.sessions),
-            authorizer: Authorizer(store: routes.store), changes: changes
+            authorizer: Authorizer(store: routes.store), changes: changes, index: index
         ).add(to: router)
         return Application(
             router: router,

@@ -69,10 +69,10 @@ struct DashboardEventQuery: Sendable, Hashable {
         return number
     }
 
-    /// Whether `event` passes the filter.
-    func matches(_ event: Event) -> Bool {
+    /// Whether an event with these selectable fields passes the filter.
+    func matches(_ fields: SelectorFields) -> Bool {
         guard let filter else { return true }
-        return SelectorFields(event).matches(fieldSelector: filter, labelSelector: nil)
+        return fields.matches(fieldSelector: filter, labelSelector: nil)
     }
 
     /// Whether `a` comes before `b` in this order.

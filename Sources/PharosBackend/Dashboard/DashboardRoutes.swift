@@ -25,6 +25,8 @@ struct DashboardRoutes: Sendable {
     let authenticator: RequestAuthenticator
     let authorizer: Authorizer
     let changes: any DashboardChangeSource
+    /// Event rows kept current from `changes`.
+    let index: DashboardEventIndex
     /// Time between keep-alive comments on the change stream.
     var heartbeat: Duration = .seconds(15)
 
@@ -163,8 +165,7 @@ struct DashboardRoutes: Sendable {
         for namespace in namespaces {
             var counts = StatusCounts()
             var failures: [DashboardEventRow] = []
-            for event in try await store.events(namespace: namespace, entity: nil) {
-                guard let row = DashboardEventRow(event) else { continue }
+            for row in try await index.entries(namespace: namespace).map(\.row) {
                 counts.add(row.status)
                 if row.check == "keepalive", row.status != 0 { failures.append(row) }
             }
@@ -192,10 +193,9 @@ struct DashboardRoutes: Sendable {
         try await require(principal, "list", "events", in: namespace)
         var counts = StatusCounts()
         var rows: [DashboardEventRow] = []
-        for event in try await store.events(namespace: namespace, entity: nil) where query.matches(event) {
-            guard let row = DashboardEventRow(event) else { continue }
-            counts.add(row.status)
-            rows.append(row)
+        for entry in try await index.entries(namespace: namespace) where query.matches(entry.fields) {
+            counts.add(entry.row.status)
+            rows.append(entry.row)
         }
         rows.sort(by: query.precedes)
         let page = Array(rows.dropFirst(query.offset).prefix(query.limit))
@@ -230,8 +230,7 @@ struct DashboardRoutes: Sendable {
         var worst: [String: (rank: Int, status: UInt32, count: Int)] = [:]
         var keepalive: [String: UInt32] = [:]
         if readsEvents {
-            for event in try await store.events(namespace: namespace, entity: nil) {
-                guard let row = DashboardEventRow(event) else { continue }
+            for row in try await index.entries(namespace: namespace).map(\.row) {
                 if row.check == "keepalive" { keepalive[row.entity] = row.status }
                 let current = worst[row.entity] ?? (rank: 4, status: 0, count: 0)
                 worst[row.entity] =

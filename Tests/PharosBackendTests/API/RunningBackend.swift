@@ -18,6 +18,10 @@ final class RunningBackend: @unchecked Sendable {
     let stateDir: String
     let process: Process
     let apiPort: Int
+    /// The agent gateway's port (WebSocket, `ws://127.0.0.1:PORT`).
+    let agentPort: Int
+    /// The dashboard's port (the page and the API again).
+    let dashboardPort: Int
     static let username = "admin"
     static let password = "P@ssw0rd!admin"
 
@@ -46,21 +50,27 @@ final class RunningBackend: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         var collected = ""
-        var port: Int?
+        func port(_ key: String) -> Int? {
+            guard let range = collected.range(of: key + #"=(\d+)"#, options: .regularExpression) else { return nil }
+            return Int(collected[range].dropFirst(key.count + 1))
+        }
         let deadline = Date().addingTimeInterval(15)
-        while port == nil, Date() < deadline {
+        while port("api.port") == nil || port("agent.port") == nil || port("dashboard.port") == nil,
+            Date() < deadline
+        {
             let data = err.fileHandleForReading.availableData
             if data.isEmpty { break }
             collected += String(decoding: data, as: UTF8.self)
-            if let range = collected.range(of: #"api.port=(\d+)"#, options: .regularExpression) {
-                port = Int(collected[range].dropFirst("api.port=".count))
-            }
         }
-        guard let port else {
+        guard let api = port("api.port"), let agent = port("agent.port"), let dashboard = port("dashboard.port") else {
             process.terminate()
-            throw RunningBackendError(message: "no api.port in: \(collected)")
+            throw RunningBackendError(message: "no api.port, agent.port or dashboard.port in: \(collected)")
         }
-        apiPort = port
+        apiPort = api
+        agentPort = agent
+        dashboardPort = dashboard
+        // Keep draining stderr so a chatty backend never blocks on a full pipe.
+        err.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
     }
 
     var url: String { "http://127.0.0.1:\(apiPort)" }
