@@ -284,6 +284,8 @@ const KINDS = {
 let stopLive = null;
 let current = null; // { refresh(change) } of the view on screen
 let refreshTimer = null;
+let pendingChanges = []; // changes (null = resync) seen since the last refresh
+const SKIP = "skip"; // what a view's refresh returns for a change it does not show
 const departed = []; // entities seen de-registering while the page was open: { namespace, name, at }
 
 // MARK: Routing
@@ -396,11 +398,15 @@ function scheduleRefresh(change) {
     departed.splice(20);
   }
   if (change && change.namespace && change.namespace !== namespace() && route().parts[0] !== "overview") return;
+  pendingChanges.push(change);
   if (refreshTimer) return;
   refreshTimer = setTimeout(async () => {
     refreshTimer = null;
+    const batch = pendingChanges.includes(null) ? [null] : pendingChanges;
+    pendingChanges = [];
     try {
-      await current?.refresh?.(change);
+      // The view re-reads once for the first change it cares about (SKIP: not this one).
+      for (const item of batch) if ((await current?.refresh?.(item)) !== SKIP) break;
     } catch (error) {
       if (error instanceof SessionError) showSignIn(error.message);
     }
@@ -737,7 +743,10 @@ async function eventView(container, [entity, check]) {
   const ns = namespace();
   const status = h("div", { "aria-live": "polite" });
   async function refresh(change) {
-    if (change && change.kind === "event" && change.name !== `${entity}/${check}`) return;
+    const mine =
+      (change?.kind === "event" && change.name === `${entity}/${check}`) ||
+      (change?.kind === "entity" && change.deleted && change.name === entity);
+    if (change && !mine) return SKIP;
     let event;
     try {
       event = await get(core(ns, "events", entity) + "/" + encodeURIComponent(check));
@@ -849,7 +858,7 @@ async function eventView(container, [entity, check]) {
 
 async function entitiesView(container, _, params) {
   async function refresh(change) {
-    if (change && change.kind !== "entity" && change.kind !== "event") return;
+    if (change && change.kind !== "entity" && change.kind !== "event") return SKIP;
     const rows = await get(`/dashboard/v1/namespaces/${encodeURIComponent(namespace())}/entities`);
     rows.sort((a, b) => a.name.localeCompare(b.name));
     const recent = departed.filter((item) => item.namespace === namespace() && !rows.some((r) => r.name === item.name));
@@ -933,7 +942,7 @@ async function resourcesView(container, [kind = "checks"]) {
   const info = KINDS[kind] || KINDS.checks;
   const status = h("div", { "aria-live": "polite" });
   async function refresh(change) {
-    if (change && change.kind !== "resource") return;
+    if (change && change.kind !== "resource") return SKIP;
     const items = await get(core(namespace(), kind));
     const columns = {
       checks: [
@@ -1151,7 +1160,7 @@ async function silencesView(container) {
   });
   const list = h("div", { class: "table-wrap" });
   async function refresh(change) {
-    if (change && !(change.kind === "resource" && change.type === "Silenced")) return;
+    if (change && !(change.kind === "resource" && change.type === "Silenced")) return SKIP;
     const items = await get(core(namespace(), "silenced"));
     list.replaceChildren(
       h(
