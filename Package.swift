@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "PharosStore",
-            dependencies: ["PharosCore"],
+            dependencies: ["PharosCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: upcoming
         ),
         .target(
