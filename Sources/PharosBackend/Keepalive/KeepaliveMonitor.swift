@@ -15,7 +15,6 @@ public actor KeepaliveMonitor {
 
     private let store: any Store
     private let events: any EventSink
-    private let pipeline: any EventPipeline
     private let logger: Logger
     private let now: @Sendable () -> Double
     private let persistInterval: Double
@@ -29,18 +28,17 @@ public actor KeepaliveMonitor {
     /// Creates the monitor.
     /// - Parameters:
     ///   - store: Entities, events and the persisted deadlines.
-    ///   - events: Where OK and failing keepalive events go (stored, then the pipeline): the `EventProcessor`.
-    ///   - pipeline: Where registration, deregistration and resolution events go directly (not stored).
+    ///   - events: The `EventProcessor`: OK and failing keepalive events are processed (stored, then the pipeline);
+    ///     registration, deregistration and resolution events are forwarded (pipeline only, in their key's order).
     ///   - logger: Structured logger.
     ///   - persistInterval: Seconds between deadline snapshots (default 5).
     ///   - now: The wall clock, Unix seconds (injected for tests).
     public init(
-        store: any Store, events: any EventSink, pipeline: any EventPipeline, logger: Logger,
+        store: any Store, events: any EventSink, logger: Logger,
         persistInterval: Double = 5, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.store = store
         self.events = events
-        self.pipeline = pipeline
         self.logger = logger
         self.persistInterval = persistInterval
         self.now = now
@@ -90,7 +88,7 @@ public actor KeepaliveMonitor {
             let entity = Entity(config: config, state: state)
             if isNewEntity {
                 logger.info("entity registered", metadata: ["entity.name": "\(name)", "namespace": "\(namespace)"])
-                await pipeline.handle(KeepaliveEvents.registration(entity: entity, now: seconds))
+                await events.forward(KeepaliveEvents.registration(entity: entity, now: seconds))
             }
             let timeout = Int64(event.check?.timeout ?? 0)
             let received = machine.keepaliveReceived(
@@ -179,15 +177,15 @@ public actor KeepaliveMonitor {
             let entity = Entity(config: config, state: state)
             let stored = try await store.events(namespace: namespace, entity: name)
             _ = try await store.deleteEntity(namespace: namespace, name: name)
-            await (events as? any EventStateCache)?.forget(namespace: namespace, entity: name, check: nil)
+            await events.forget(namespace: namespace, entity: name, check: nil)
             machine.remove(.init(namespace: namespace, name: name))
             dirty = true
             logger.info("entity deregistered", metadata: ["entity.name": "\(name)", "namespace": "\(namespace)"])
             for event in stored {
-                await pipeline.handle(KeepaliveEvents.resolution(of: event, now: seconds))
+                await events.forward(KeepaliveEvents.resolution(of: event, now: seconds))
             }
             if !config.deregistration.handler.isEmpty {
-                await pipeline.handle(
+                await events.forward(
                     KeepaliveEvents.deregistration(entity: entity, handler: config.deregistration.handler, now: seconds)
                 )
             }

@@ -17,10 +17,10 @@ import Testing
         let seeded: InMemoryStore
         if let store { seeded = store } else { seeded = try await TestSupport.seededStore() }
         let store = seeded
-        let events = RecordingEvents()
         let pipeline = RecordingEvents()
+        let events = RecordingEvents(forwardedTo: pipeline)
         let monitor = KeepaliveMonitor(
-            store: store, events: events, pipeline: pipeline, logger: TestSupport.logger, persistInterval: 0,
+            store: store, events: events, logger: TestSupport.logger, persistInterval: 0,
             now: { time.now })
         return Harness(store: store, time: time, events: events, pipeline: pipeline, monitor: monitor)
     }
