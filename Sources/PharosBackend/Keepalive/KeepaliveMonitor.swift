@@ -92,7 +92,8 @@ public actor KeepaliveMonitor {
             }
             let timeout = Int64(event.check?.timeout ?? 0)
             let received = machine.keepaliveReceived(
-                KeepaliveStateMachine.EntityKey(namespace: namespace, name: name), timeout: timeout, at: timestamp)
+                KeepaliveStateMachine.EntityKey(namespace: namespace, name: name), timeout: timeout,
+                criticalTimeout: max(0, event.check?.ttl ?? 0), at: timestamp)
             dirty = true
             let check = KeepaliveEvents.keepaliveCheck(
                 from: event, entity: entity,
@@ -158,7 +159,9 @@ public actor KeepaliveMonitor {
                 ])
             await events.process(
                 KeepaliveEvents.failing(
-                    entity: entity, config: check, silentFor: expiry.silentFor, timeout: expiry.timeout, now: seconds))
+                    entity: entity, config: check, silentFor: expiry.silentFor,
+                    timeout: expiry.isCritical ? expiry.criticalTimeout : expiry.timeout,
+                    status: expiry.isCritical ? 2 : 1, now: seconds))
         } catch {
             logger.warning(
                 "missed keepalive not handled", metadata: ["entity.name": "\(key.name)", "error": "\(error)"])
