@@ -102,6 +102,7 @@ public enum Backend {
             metrics.advance(metrics.eventsProcessed, to: await processor.processedCount)
             metrics.advance(metrics.eventsDropped, to: await processor.droppedCount)
             metrics.advance(metrics.keepalives, to: await keepalives.keepalivesReceived)
+            metrics.advance(metrics.keepaliveFailures, to: await keepalives.keepalivesMissed)
             metrics.connectedAgents.set(Double(await gateway.connectedAgents.count))
             if let runner = pipeline as? PipelineRunner {
                 let counters = await runner.counters

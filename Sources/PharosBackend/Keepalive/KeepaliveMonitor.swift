@@ -22,6 +22,9 @@ public actor KeepaliveMonitor {
     private var machine = KeepaliveStateMachine()
     /// Keepalives received (`keepalive(_:user:)` calls with an entity), for metrics.
     public private(set) var keepalivesReceived = 0
+    /// Keepalive deadlines that passed for a registered entity (a failing keepalive event or a de-registration),
+    /// for metrics (`pharos_keepalive_failures_total`).
+    public private(set) var keepalivesMissed = 0
     private var dirty = false
     private var lastPersisted: Double = 0
 
@@ -142,6 +145,7 @@ public actor KeepaliveMonitor {
                 machine.remove(key)
                 return
             }
+            keepalivesMissed += 1
             if config.deregister {
                 await deregister(config)
                 return

@@ -79,6 +79,8 @@ import Testing
                 "No keepalive sent from web-1 for 20 seconds (>= 10)",
             ])
         #expect(await h.events.events.last?.check?.status == 1)
+        // pharos_keepalive_failures_total counts each missed deadline.
+        #expect(await h.monitor.keepalivesMissed == 2)
     }
 
     /// Field failure #18 item 12: `--keepalive-critical-timeout` (the keepalive check's `ttl`) was never applied:
@@ -132,6 +134,7 @@ import Testing
         h.time.advance(10)
         await h.monitor.expire()
         #expect(await h.pipeline.events.count == 3)
+        #expect(await h.monitor.keepalivesMissed == 1)
     }
 
     @Test func goodbyeDeregistersAtOnceOnlyWithDeregisterTrue() async throws {
