@@ -43,7 +43,7 @@ public enum Backend {
         try await BuiltinAccessControl.seed(store)  // once; for stores initialised before RBAC existed
         let ttl = TTLMonitor(store: store, logger: logger)
         let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger, ttl: ttl)
-        let keepalives = KeepaliveMonitor(store: store, events: processor, pipeline: pipeline, logger: logger)
+        let keepalives = KeepaliveMonitor(store: store, events: processor, logger: logger)
         let gateway = AgentGateway(
             store: store, users: users, events: processor, keepalives: keepalives, logger: logger)
 
@@ -105,6 +105,7 @@ public enum Backend {
             metrics.advance(metrics.eventsProcessed, to: await processor.processedCount)
             metrics.advance(metrics.eventsDropped, to: await processor.droppedCount)
             metrics.advance(metrics.keepalives, to: await keepalives.keepalivesReceived)
+            metrics.advance(metrics.keepaliveFailures, to: await keepalives.keepalivesMissed)
             metrics.connectedAgents.set(Double(await gateway.connectedAgents.count))
             if let runner = pipeline as? PipelineRunner {
                 let counters = await runner.counters

@@ -15,7 +15,6 @@ public actor KeepaliveMonitor {
 
     private let store: any Store
     private let events: any EventSink
-    private let pipeline: any EventPipeline
     private let logger: Logger
     private let now: @Sendable () -> Double
     private let persistInterval: Double
@@ -23,24 +22,26 @@ public actor KeepaliveMonitor {
     private var machine = KeepaliveStateMachine()
     /// Keepalives received (`keepalive(_:user:)` calls with an entity), for metrics.
     public private(set) var keepalivesReceived = 0
+    /// Keepalive deadlines that passed for a registered entity (a failing keepalive event or a de-registration),
+    /// for metrics (`pharos_keepalive_failures_total`).
+    public private(set) var keepalivesMissed = 0
     private var dirty = false
     private var lastPersisted: Double = 0
 
     /// Creates the monitor.
     /// - Parameters:
     ///   - store: Entities, events and the persisted deadlines.
-    ///   - events: Where OK and failing keepalive events go (stored, then the pipeline): the `EventProcessor`.
-    ///   - pipeline: Where registration, deregistration and resolution events go directly (not stored).
+    ///   - events: The `EventProcessor`: OK and failing keepalive events are processed (stored, then the pipeline);
+    ///     registration, deregistration and resolution events are forwarded (pipeline only, in their key's order).
     ///   - logger: Structured logger.
     ///   - persistInterval: Seconds between deadline snapshots (default 5).
     ///   - now: The wall clock, Unix seconds (injected for tests).
     public init(
-        store: any Store, events: any EventSink, pipeline: any EventPipeline, logger: Logger,
+        store: any Store, events: any EventSink, logger: Logger,
         persistInterval: Double = 5, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.store = store
         self.events = events
-        self.pipeline = pipeline
         self.logger = logger
         self.persistInterval = persistInterval
         self.now = now
@@ -90,11 +91,12 @@ public actor KeepaliveMonitor {
             let entity = Entity(config: config, state: state)
             if isNewEntity {
                 logger.info("entity registered", metadata: ["entity.name": "\(name)", "namespace": "\(namespace)"])
-                await pipeline.handle(KeepaliveEvents.registration(entity: entity, now: seconds))
+                await events.forward(KeepaliveEvents.registration(entity: entity, now: seconds))
             }
             let timeout = Int64(event.check?.timeout ?? 0)
             let received = machine.keepaliveReceived(
-                KeepaliveStateMachine.EntityKey(namespace: namespace, name: name), timeout: timeout, at: timestamp)
+                KeepaliveStateMachine.EntityKey(namespace: namespace, name: name), timeout: timeout,
+                criticalTimeout: max(0, event.check?.ttl ?? 0), at: timestamp)
             dirty = true
             let check = KeepaliveEvents.keepaliveCheck(
                 from: event, entity: entity,
@@ -143,6 +145,7 @@ public actor KeepaliveMonitor {
                 machine.remove(key)
                 return
             }
+            keepalivesMissed += 1
             if config.deregister {
                 await deregister(config)
                 return
@@ -160,7 +163,9 @@ public actor KeepaliveMonitor {
                 ])
             await events.process(
                 KeepaliveEvents.failing(
-                    entity: entity, config: check, silentFor: expiry.silentFor, timeout: expiry.timeout, now: seconds))
+                    entity: entity, config: check, silentFor: expiry.silentFor,
+                    timeout: expiry.isCritical ? expiry.criticalTimeout : expiry.timeout,
+                    status: expiry.isCritical ? 2 : 1, now: seconds))
         } catch {
             logger.warning(
                 "missed keepalive not handled", metadata: ["entity.name": "\(key.name)", "error": "\(error)"])
@@ -179,15 +184,15 @@ public actor KeepaliveMonitor {
             let entity = Entity(config: config, state: state)
             let stored = try await store.events(namespace: namespace, entity: name)
             _ = try await store.deleteEntity(namespace: namespace, name: name)
-            await (events as? any EventStateCache)?.forget(namespace: namespace, entity: name, check: nil)
+            await events.forget(namespace: namespace, entity: name, check: nil)
             machine.remove(.init(namespace: namespace, name: name))
             dirty = true
             logger.info("entity deregistered", metadata: ["entity.name": "\(name)", "namespace": "\(namespace)"])
             for event in stored {
-                await pipeline.handle(KeepaliveEvents.resolution(of: event, now: seconds))
+                await events.forward(KeepaliveEvents.resolution(of: event, now: seconds))
             }
             if !config.deregistration.handler.isEmpty {
-                await pipeline.handle(
+                await events.forward(
                     KeepaliveEvents.deregistration(entity: entity, handler: config.deregistration.handler, now: seconds)
                 )
             }
