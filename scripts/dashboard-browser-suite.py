@@ -189,9 +189,8 @@ def an_agent_killed_turns_down():
     row = page.locator('tr[data-entity="web-2"]')
     expect(row).to_have_attribute("data-condition", "down", timeout=30000)
     expect(row).to_contain_text("down (keepalive failing)")
-    # The backend's keepalive failure is status 1 (warning); it does not escalate to critical after
-    # --keepalive-critical-timeout yet (KeepaliveEvents.failing), so either failing status is accepted here.
-    expect(row.locator(".badge").first).to_have_class(re.compile(r"status-(warning|critical)"))
+    # Warning after --keepalive-warning-timeout (5 s), critical after --keepalive-critical-timeout (7 s).
+    expect(row.locator(".badge").first).to_have_class("badge status-critical", timeout=15000)
     go("#/overview?ns=default")
     expect(page.locator("#keepalive-title")).to_contain_text("Keepalive failures (1)")
 

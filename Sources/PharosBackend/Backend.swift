@@ -35,8 +35,7 @@ public enum Backend {
         onDashboardRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) async throws -> BackendServices {
         let pipeline = pipeline ?? LoggingEventPipeline(logger: logger)
-        let changes = ChangeBroadcaster()
-        let store = ChangePublishingStore(TimedStore(store, metrics: metrics), changes: changes)
+        let store = TimedStore(store, metrics: metrics)
         let secret = try await BackendSettings.jwtSecret(in: store)
         let tokens = await TokenIssuer(secret: secret)
         let users = UserAuthenticator(store: store, cost: configuration.bcryptCost)
@@ -68,7 +67,9 @@ public enum Backend {
         ]
         if let scheduler { services.append(scheduler(gateway, adhoc)) }
         if let dashboard = configuration.dashboard {
+            let changes = ChangeBroadcaster()
             let index = DashboardEventIndex(store: store, changes: changes, logger: logger)
+            services.append(StoreFeedRelay(store: store, broadcaster: changes))
             services.append(index)
             services.append(
                 Self.makeDashboard(

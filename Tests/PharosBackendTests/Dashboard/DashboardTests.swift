@@ -4,7 +4,7 @@ import Testing
 
 @testable import PharosBackend
 
-/// The dashboard's server side without a browser: the change fan-out, the interim store feed, the events query
+/// The dashboard's server side without a browser: the change fan-out, the relay of the store's feed, the events query
 /// and the index kept current from changes.
 @Suite struct DashboardTests {
     static func event(entity: String, check: String, status: UInt32, at time: Int64, lastOK: Int64 = 0) -> Event {
@@ -36,18 +36,24 @@ import Testing
         #expect(await reader.next() == nil)
     }
 
-    @Test func theStoreWrapperPublishesCommittedWritesOnly() async throws {
+    @Test func theRelayTranslatesTheStoresFeed() async throws {
         let broadcaster = ChangeBroadcaster()
         var reader = broadcaster.subscribe().makeAsyncIterator()
-        let store = ChangePublishingStore(InMemoryStore(), changes: broadcaster)
-        try await store.putEvent(Self.event(entity: "web-1", check: "check-nginx", status: 2, at: 100))
-        #expect(
-            await reader.next() == DashboardChange(kind: .event, namespace: "default", name: "web-1/check-nginx"))
-        #expect(try await store.deleteEvent(namespace: "default", entity: "nope", check: "x") == false)
-        #expect(try await store.deleteEvent(namespace: "default", entity: "web-1", check: "check-nginx"))
-        #expect(
-            await reader.next()
-                == DashboardChange(kind: .event, namespace: "default", name: "web-1/check-nginx", deleted: true))
+        let store = InMemoryStore()
+        let relay = StoreFeedRelay(store: store, broadcaster: broadcaster)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await relay.run() }
+            try await store.putEvent(Self.event(entity: "web-1", check: "check-nginx", status: 2, at: 100))
+            #expect(
+                await reader.next() == DashboardChange(kind: .event, namespace: "default", name: "web-1/check-nginx"))
+            #expect(try await store.deleteEvent(namespace: "default", entity: "nope", check: "x") == false)
+            #expect(try await store.deleteEvent(namespace: "default", entity: "web-1", check: "check-nginx"))
+            #expect(
+                await reader.next()
+                    == DashboardChange(kind: .event, namespace: "default", name: "web-1/check-nginx", deleted: true))
+            group.cancelAll()
+        }
+        #expect(StoreFeedRelay.change(.resync(after: 7)) == .resync)
     }
 
     @Test(arguments: [
@@ -90,13 +96,15 @@ import Testing
 
     @Test func theIndexFollowsChangesWithoutRereadingTheNamespace() async throws {
         let broadcaster = ChangeBroadcaster()
-        let store = ChangePublishingStore(InMemoryStore(), changes: broadcaster)
+        let store = InMemoryStore()
+        let relay = StoreFeedRelay(store: store, broadcaster: broadcaster)
         let index = DashboardEventIndex(store: store, changes: broadcaster, logger: TestSupport.logger)
         let first = Self.event(entity: "web-1", check: "check-a", status: 0, at: 100)
         try await store.putEntityConfig(try #require(first.entity).config)
         try await store.putEvent(first)
         #expect(try await index.entries(namespace: "default").map(\.row.status) == [0])
         try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await relay.run() }
             group.addTask { try await index.run() }
             try await store.putEvent(Self.event(entity: "web-1", check: "check-a", status: 2, at: 110))
             try await store.putEvent(Self.event(entity: "web-2", check: "check-a", status: 1, at: 110))
