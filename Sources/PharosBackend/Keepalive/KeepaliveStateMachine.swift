@@ -113,6 +113,31 @@ public struct KeepaliveStateMachine: Sendable, Hashable, Codable {
         }
     }
 
+    /// Records a missed deadline that the store's claim-once transition handed this backend
+    /// (`Store.claimExpired`): the entity is failing and its next failure is due at `nextDeadline`.
+    /// - Parameters:
+    ///   - key: The entity.
+    ///   - timeout: Seconds.
+    ///   - lastSeen: When the last keepalive arrived, Unix seconds.
+    ///   - nextDeadline: The claimed row's new `expiresAt`, Unix seconds.
+    public mutating func expiryClaimed(_ key: EntityKey, timeout: Int64, lastSeen: Double, nextDeadline: Double) {
+        watches[key] = Watch(timeout: timeout, lastSeen: lastSeen, deadline: nextDeadline, failing: true)
+    }
+
+    /// Restores a watch from a persisted deadline row, unless a keepalive at least as recent was recorded since.
+    /// - Parameters:
+    ///   - key: The entity.
+    ///   - timeout: Seconds.
+    ///   - lastSeen: The row's last keepalive, Unix seconds.
+    ///   - deadline: The row's deadline, Unix seconds.
+    ///   - failing: Whether a failure was reported since that keepalive.
+    public mutating func restore(
+        _ key: EntityKey, timeout: Int64, lastSeen: Double, deadline: Double, failing: Bool
+    ) {
+        if let existing = watches[key], existing.lastSeen >= lastSeen { return }
+        watches[key] = Watch(timeout: timeout, lastSeen: lastSeen, deadline: deadline, failing: failing)
+    }
+
     /// The earliest deadline, Unix seconds, or `nil` when nothing is watched.
     public var nextDeadline: Double? { watches.values.map(\.deadline).min() }
 }
