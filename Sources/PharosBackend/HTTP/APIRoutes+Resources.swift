@@ -90,15 +90,27 @@ extension APIRoutes {
         }
     }
 
-    /// One page of resources (all namespaces when `namespace` is `nil`) as the API shows them.
+    /// One page of resources (all namespaces when `namespace` is `nil`) as the API shows them, read from the store
+    /// one page at a time (`Store.resourcePage`) with the selectors applied as the store reads.
     func list<R: Resource>(_ type: R.Type, request: Request, namespace: String?) async throws -> Response {
         let query = try ListQuery(request, type: R.resourceType)
+        if R.resourceType == .silenced { return try await silenceList(R.self, query: query, namespace: namespace) }
+        let page = try await store.resourcePage(
+            R.self, namespace: namespace, after: query.after, limit: query.limit,
+            matching: { [self] resource in present(resource).map { query.matches(SelectorFields($0)) } ?? false })
+        return try Self.listResponse(
+            ListQuery.response(StorePage(items: page.items.compactMap(present), next: page.next)))
+    }
+
+    /// Silences are few and expire: listing them loads them all and deletes the expired ones it sees.
+    private func silenceList<R: Resource>(_ type: R.Type, query: ListQuery, namespace: String?) async throws -> Response
+    {
         let stored = try await store.resources(R.self, namespace: namespace)
         var shown: [R] = []
         for resource in stored {
             if let visible = present(resource) {
                 shown.append(visible)
-            } else if R.resourceType == .silenced {
+            } else {
                 // An expired silence disappears from the store at the first listing that sees it.
                 _ = try await store.deleteResource(
                     .silenced, namespace: resource.metadata.namespace, name: resource.metadata.name)
