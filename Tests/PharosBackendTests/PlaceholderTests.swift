@@ -11,6 +11,8 @@ import Testing
             return 1
         }
         func process(_ event: Event) async { processed.append(event.check?.metadata.name ?? "") }
+        func forward(_ event: Event) async {}
+        func forget(namespace: String, entity: String, check: String?) async {}
     }
 
     @Test func protocolsCarryNamespaceAndSubscription() async {

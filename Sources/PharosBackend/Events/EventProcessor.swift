@@ -7,23 +7,34 @@ public import PharosStore
 /// attribution, silencing, state merge with the previous event (history, occurrences, watermark, total state
 /// change, state, `last_ok`), store, then the pipeline.
 ///
+/// Ordering (issue #12): every event goes through the per-key ``EventLanes``, so the events of one
+/// `(namespace, entity, check)` are merged strictly in arrival order — each one from the state its predecessor left —
+/// while different keys proceed in parallel. The merge updates the latest-event cache at once; the store write and
+/// the pipeline hand-off then run off the lane, chained per key (one key's writes and hand-offs stay in order,
+/// different keys' writes reach the store together so its group commit batches them). A failed write is counted,
+/// logged and forgets the cached state of its key so the next event merges from the store again.
+///
 /// Stored output is cut to the check's `max_output_size` bytes (label `sensu.io/output_truncated_bytes` = bytes
 /// dropped); the pipeline receives the untruncated event. Each stored event arms its TTL switch in the
 /// ``TTLMonitor`` when one is given.
 ///
 /// The latest event per key is cached, so after the first event of a key no database read happens for the merge.
 /// The namespace's silences are cached for `silenceRefresh` (1 s by default).
-public actor EventProcessor: EventSink, EventStateCache {
+public actor EventProcessor: EventSink {
     private let store: any Store
     private let pipeline: any EventPipeline
     private let logger: Logger
     private let now: @Sendable () -> Int64
     private let silenceRefresh: Int64
     private let ttl: TTLMonitor?
+    private let lanes: EventLanes
 
     private var latest: [EventStorageKey: Event] = [:]
     private var proxies: [String: Entity] = [:]
     private var silences: [String: (loadedAt: Int64, rules: [SilenceRule])] = [:]
+    /// The last write (and hand-off) started per key; the next one of the key waits for it.
+    private var writes: [EventLaneKey: (id: UInt64, task: Task<Void, Never>)] = [:]
+    private var nextWriteID: UInt64 = 0
 
     /// Events dropped because they were invalid or could not be stored.
     public private(set) var droppedCount = 0
@@ -38,9 +49,11 @@ public actor EventProcessor: EventSink, EventStateCache {
     ///   - silenceRefresh: How long the silences of a namespace are cached, seconds (default 1).
     ///   - now: The wall clock in Unix seconds (injected for tests).
     ///   - ttl: The TTL switches armed by stored events (`nil`: none).
+    ///   - lanes: The number of per-key serial lanes (default: one per core, ``EventLanes/defaultCount``).
     public init(
         store: any Store, pipeline: any EventPipeline, logger: Logger, silenceRefresh: Int64 = 1,
-        now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }, ttl: TTLMonitor? = nil
+        now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }, ttl: TTLMonitor? = nil,
+        lanes: Int = EventLanes.defaultCount
     ) {
         self.ttl = ttl
         self.store = store
@@ -48,23 +61,23 @@ public actor EventProcessor: EventSink, EventStateCache {
         self.logger = logger
         self.silenceRefresh = silenceRefresh
         self.now = now
+        self.lanes = EventLanes(count: lanes)
     }
 
-    /// Processes one event; failures are logged and counted, never thrown.
-    public func process(_ event: Event) async {
-        do {
-            guard let processed = try await prepare(event) else { return }
-            processedCount += 1
-            await pipeline.handle(processed)
-        } catch {
-            droppedCount += 1
-            logger.warning(
-                "event dropped",
-                metadata: [
-                    "entity.name": "\(event.entity?.metadata.name ?? "")",
-                    "check.name": "\(event.check?.metadata.name ?? "")", "error": "\(error)",
-                ])
-        }
+    /// Processes one event and returns once it is stored and handed to the pipeline (or dropped); failures are
+    /// logged and counted, never thrown.
+    public nonisolated func process(_ event: Event) async {
+        let key = EventLaneKey(event)
+        let finishing = await lanes.lane(for: key).run { await self.merge(event, key: key) }
+        await finishing?.value
+    }
+
+    /// Hands an event that is not stored (registration, deregistration, the resolution copies sent on
+    /// de-registration) to the pipeline in its key's order: after every event of the key received before it.
+    public nonisolated func forward(_ event: Event) async {
+        let key = EventLaneKey(event)
+        let finishing = await lanes.lane(for: key).run { await self.chain(key: key) { await $0.handOff(event) } }
+        await finishing?.value
     }
 
     /// Forgets cached events after deletions elsewhere.
@@ -76,8 +89,83 @@ public actor EventProcessor: EventSink, EventStateCache {
         proxies.removeValue(forKey: namespace + "/" + entity)
     }
 
-    /// Validates, attributes, silences, merges and stores; returns the event for the pipeline, `nil` if dropped.
-    private func prepare(_ input: Event) async throws -> Event? {
+    /// The lane part of processing: validate, attribute, silence and merge, update the cache, then start the write
+    /// and hand-off chained after the key's previous one. Returns that work, `nil` when the event was dropped.
+    private func merge(_ event: Event, key: EventLaneKey) async -> Task<Void, Never>? {
+        do {
+            guard let (processed, stored, resolvedSilences) = try await prepare(event) else { return nil }
+            return chain(key: key) { processor in
+                await processor.finish(processed, stored: stored, resolvedSilences: resolvedSilences)
+            }
+        } catch {
+            dropped(event, error: error)
+            return nil
+        }
+    }
+
+    /// Starts `work` after the previous write or hand-off of `key` has finished.
+    private func chain(
+        key: EventLaneKey, _ work: @escaping @Sendable (isolated EventProcessor) async -> Void
+    ) -> Task<Void, Never> {
+        let previous = writes[key]?.task
+        nextWriteID &+= 1
+        let id = nextWriteID
+        let task = Task {
+            await previous?.value
+            await work(self)
+            self.finished(key: key, id: id)
+        }
+        writes[key] = (id, task)
+        return task
+    }
+
+    private func finished(key: EventLaneKey, id: UInt64) {
+        if writes[key]?.id == id { writes.removeValue(forKey: key) }
+    }
+
+    /// Stores the merged event (when it has a check), arms its TTL, expires silences on resolution, then hands the
+    /// event to the pipeline.
+    private func finish(_ event: Event, stored: Event?, resolvedSilences: [SilenceRule]?) async {
+        if let stored {
+            do {
+                try await store.putEvent(stored)
+            } catch {
+                if let key = try? EventStorageKey(stored) { latest.removeValue(forKey: key) }
+                dropped(event, error: error)
+                return
+            }
+            await ttl?.arm(event)
+            if let resolvedSilences {
+                do { try await expireOnResolution(resolvedSilences, event: event) } catch {
+                    logger.warning(
+                        "silences not expired on resolution",
+                        metadata: ["entity.name": "\(event.entity?.metadata.name ?? "")", "error": "\(error)"])
+                }
+            }
+        }
+        processedCount += 1
+        await pipeline.handle(event)
+    }
+
+    /// Hands an event to the pipeline without storing or counting it.
+    private func handOff(_ event: Event) async {
+        await pipeline.handle(event)
+    }
+
+    private func dropped(_ event: Event, error: any Error) {
+        droppedCount += 1
+        logger.warning(
+            "event dropped",
+            metadata: [
+                "entity.name": "\(event.entity?.metadata.name ?? "")",
+                "check.name": "\(event.check?.metadata.name ?? "")", "error": "\(error)",
+            ])
+    }
+
+    /// Validates, attributes, silences and merges; returns the event for the pipeline, the event to store (`nil`
+    /// for metrics-only events) and the silences to check for `expire_on_resolve` (`nil` unless this event
+    /// resolves a silenced check). `nil` when the event is invalid (counted and logged).
+    private func prepare(_ input: Event) async throws -> (Event, Event?, [SilenceRule]?)? {
         var event = input
         do { try event.validate() } catch {
             droppedCount += 1
@@ -89,7 +177,7 @@ public actor EventProcessor: EventSink, EventStateCache {
         let timestamp = now()
         if event.timestamp == 0 { event.timestamp = timestamp }
         if event.metadata.namespace.isEmpty { event.metadata.namespace = event.entity?.metadata.namespace ?? "" }
-        guard var check = event.check else { return event }
+        guard var check = event.check else { return (event, nil, nil) }
         if check.metadata.namespace.isEmpty { check.metadata.namespace = event.metadata.namespace }
 
         event.entity = try await attributedEntity(event, check: check)
@@ -124,13 +212,8 @@ public actor EventProcessor: EventSink, EventStateCache {
         event.check = check
 
         let stored = Self.truncated(event)
-        try await store.putEvent(stored)
         latest[key] = stored
-        await ttl?.arm(event)
-        if transition.isResolution, check.isSilenced {
-            try await expireOnResolution(rules, event: event)
-        }
-        return event
+        return (event, stored, transition.isResolution && check.isSilenced ? rules : nil)
     }
 
     /// Deletes the silences of a resolved event that have `expire_on_resolve` (reference §7.2 step 4).

@@ -72,7 +72,7 @@ extension APIRoutes {
             guard try await store.deleteEntity(namespace: namespace, name: name) else {
                 throw APIError(.notFound, "Entity \"\(namespace)/\(name)\" not found")
             }
-            await (events as? any EventStateCache)?.forget(namespace: namespace, entity: name, check: nil)
+            await events.forget(namespace: namespace, entity: name, check: nil)
             return Response(status: .noContent)
         }
     }

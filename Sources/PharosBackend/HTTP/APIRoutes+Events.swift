@@ -41,7 +41,7 @@ extension APIRoutes {
             guard try await store.deleteEvent(namespace: namespace, entity: entity, check: check) else {
                 throw APIError(.notFound, "Event \"\(namespace)/\(entity)/\(check)\" not found")
             }
-            await (events as? any EventStateCache)?.forget(namespace: namespace, entity: entity, check: check)
+            await events.forget(namespace: namespace, entity: entity, check: check)
             return Response(status: .noContent)
         }
         api.post(RouterPath(collection)) { request, context -> Response in

@@ -23,7 +23,6 @@ public actor KeepaliveMonitor {
 
     private let store: any Store
     private let events: any EventSink
-    private let pipeline: any EventPipeline
     private let logger: Logger
     private let now: @Sendable () -> Double
     private let owner: String
@@ -33,23 +32,25 @@ public actor KeepaliveMonitor {
     private var persisted: [KeepaliveStateMachine.EntityKey: Double] = [:]
     /// Keepalives received (`keepalive(_:user:)` calls with an entity), for metrics.
     public private(set) var keepalivesReceived = 0
+    /// Keepalive deadlines that passed for a registered entity (a failing keepalive event or a de-registration),
+    /// for metrics (`pharos_keepalive_failures_total`).
+    public private(set) var keepalivesMissed = 0
 
     /// Creates the monitor.
     /// - Parameters:
     ///   - store: Entities, events and the deadline rows.
-    ///   - events: Where OK and failing keepalive events go (stored, then the pipeline): the `EventProcessor`.
-    ///   - pipeline: Where registration, deregistration and resolution events go directly (not stored).
+    ///   - events: The `EventProcessor`: OK and failing keepalive events are processed (stored, then the pipeline);
+    ///     registration, deregistration and resolution events are forwarded (pipeline only, in their key's order).
     ///   - logger: Structured logger.
     ///   - owner: This backend's id, recorded as the owner of the rows it writes and claims (default: host name).
     ///   - now: The wall clock, Unix seconds (injected for tests).
     public init(
-        store: any Store, events: any EventSink, pipeline: any EventPipeline, logger: Logger,
+        store: any Store, events: any EventSink, logger: Logger,
         owner: String = ProcessInfo.processInfo.hostName,
         now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.store = store
         self.events = events
-        self.pipeline = pipeline
         self.logger = logger
         self.owner = owner
         self.now = now
@@ -99,11 +100,12 @@ public actor KeepaliveMonitor {
             let entity = Entity(config: config, state: state)
             if isNewEntity {
                 logger.info("entity registered", metadata: ["entity.name": "\(name)", "namespace": "\(namespace)"])
-                await pipeline.handle(KeepaliveEvents.registration(entity: entity, now: seconds))
+                await events.forward(KeepaliveEvents.registration(entity: entity, now: seconds))
             }
             let timeout = Int64(event.check?.timeout ?? 0)
             let key = KeepaliveStateMachine.EntityKey(namespace: namespace, name: name)
-            let received = machine.keepaliveReceived(key, timeout: timeout, at: timestamp)
+            let received = machine.keepaliveReceived(
+                key, timeout: timeout, criticalTimeout: max(0, event.check?.ttl ?? 0), at: timestamp)
             if let watch = machine.watches[key] {
                 let lagging = (persisted[key] ?? -.infinity) < watch.deadline - Double(watch.timeout) / 2
                 if received != .refreshed || lagging { try await write(key, watch) }
@@ -168,10 +170,27 @@ public actor KeepaliveMonitor {
         }
         let lastSeen = max(row.lastSeen, machine.watches[key]?.lastSeen ?? 0)
         let timeout = Int64(row.interval)
-        machine.expiryClaimed(key, timeout: timeout, lastSeen: lastSeen, nextDeadline: row.expiresAt)
-        persisted[key] = row.expiresAt
+        // The critical timeout is not in the row: this backend's watch has it, else the stored keepalive's `ttl`.
+        var critical = machine.watches[key]?.criticalTimeout ?? 0
+        if machine.watches[key] == nil {
+            critical =
+                (try? await store.event(namespace: row.namespace, entity: row.entity, check: "keepalive"))?
+                .flatMap { $0.check?.ttl } ?? 0
+        }
+        machine.expiryClaimed(
+            key, timeout: timeout, criticalTimeout: critical, lastSeen: lastSeen, nextDeadline: row.expiresAt,
+            at: timestamp)
+        if let watch = machine.watches[key], watch.deadline != row.expiresAt {
+            // The critical deadline comes before the claim's re-arm: move the row to it.
+            do { try await write(key, watch) } catch {
+                logger.warning("keepalive deadline not re-armed", metadata: ["entity.name": "\(row.entity)"])
+            }
+        } else {
+            persisted[key] = row.expiresAt
+        }
         await missed(
-            KeepaliveStateMachine.Expiry(key: key, silentFor: Int64(timestamp - lastSeen), timeout: timeout),
+            KeepaliveStateMachine.Expiry(
+                key: key, silentFor: Int64(timestamp - lastSeen), timeout: timeout, criticalTimeout: critical),
             at: Int64(timestamp))
     }
 
@@ -194,6 +213,7 @@ public actor KeepaliveMonitor {
                 try await store.deleteDeadlines(.keepalive, namespace: key.namespace, entity: key.name, check: nil)
                 return
             }
+            keepalivesMissed += 1
             if config.deregister {
                 await deregister(config)
                 return
@@ -211,7 +231,9 @@ public actor KeepaliveMonitor {
                 ])
             await events.process(
                 KeepaliveEvents.failing(
-                    entity: entity, config: check, silentFor: expiry.silentFor, timeout: expiry.timeout, now: seconds))
+                    entity: entity, config: check, silentFor: expiry.silentFor,
+                    timeout: expiry.isCritical ? expiry.criticalTimeout : expiry.timeout,
+                    status: expiry.isCritical ? 2 : 1, now: seconds))
         } catch {
             logger.warning(
                 "missed keepalive not handled", metadata: ["entity.name": "\(key.name)", "error": "\(error)"])
@@ -230,15 +252,15 @@ public actor KeepaliveMonitor {
             let entity = Entity(config: config, state: state)
             let stored = try await store.events(namespace: namespace, entity: name)
             _ = try await store.deleteEntity(namespace: namespace, name: name)
-            await (events as? any EventStateCache)?.forget(namespace: namespace, entity: name, check: nil)
+            await events.forget(namespace: namespace, entity: name, check: nil)
             machine.remove(.init(namespace: namespace, name: name))
             persisted.removeValue(forKey: .init(namespace: namespace, name: name))
             logger.info("entity deregistered", metadata: ["entity.name": "\(name)", "namespace": "\(namespace)"])
             for event in stored {
-                await pipeline.handle(KeepaliveEvents.resolution(of: event, now: seconds))
+                await events.forward(KeepaliveEvents.resolution(of: event, now: seconds))
             }
             if !config.deregistration.handler.isEmpty {
-                await pipeline.handle(
+                await events.forward(
                     KeepaliveEvents.deregistration(entity: entity, handler: config.deregistration.handler, now: seconds)
                 )
             }

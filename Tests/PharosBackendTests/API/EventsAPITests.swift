@@ -72,6 +72,31 @@ import Testing
         }
     }
 
+    /// Issue #18 item 1: concurrent submissions for one proxy entity and check must all count.
+    @Test func concurrentPostsForOneKeyAllCount() async throws {
+        let store = LatentStore(latency: .milliseconds(1), inner: try await TestSupport.seededStore())
+        let processor = EventProcessor(store: store, pipeline: RecordingEvents(), logger: TestSupport.logger)
+        let app = try await APITestHarness.application(store: store, events: processor)
+        try await app.test(.router) { client in
+            let api = try await APISession.login(client)
+            let body =
+                #"{"entity":{"metadata":{"name":"router-1"}},"check":{"metadata":{"name":"ping"},"status":2,"output":"down","interval":60,"proxy_entity_name":"race"}}"#
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<200 {
+                    group.addTask { try await api.send(.post, "/api/core/v2/namespaces/default/events", body).status }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.count == 200)
+            #expect(statuses.allSatisfy { $0 == .created })
+            let event = try TestSupport.decode(
+                Event.self, try await api.send(.get, "/api/core/v2/namespaces/default/events/race/ping").body)
+            #expect(event.check?.occurrences == 200)
+            #expect(event.check?.occurrencesWatermark == 200)
+            #expect(event.check?.history.count == 21)
+        }
+    }
+
     @Test func entityWritesKeepConfigAndStateApart() async throws {
         let store = try await TestSupport.seededStore()
         let app = try await APITestHarness.application(store: store, events: RecordingEvents())

@@ -7,12 +7,23 @@ import PharosCore
 import PharosStore
 import Synchronization
 
-/// An `EventSink` and `EventPipeline` that records what it receives.
+/// An `EventSink` and `EventPipeline` that records what it receives; forwarded (pipeline-only) events go to
+/// `forwardedTo` when given (the pipeline behind a real processor), else here.
 actor RecordingEvents: EventSink, EventPipeline {
     private(set) var events: [Event] = []
+    private(set) var forgotten: [String] = []
+    private let forwardedTo: RecordingEvents?
+
+    init(forwardedTo: RecordingEvents? = nil) { self.forwardedTo = forwardedTo }
 
     func process(_ event: Event) async { events.append(event) }
     func handle(_ event: Event) async { events.append(event) }
+    func forward(_ event: Event) async {
+        if let forwardedTo { await forwardedTo.handle(event) } else { events.append(event) }
+    }
+    func forget(namespace: String, entity: String, check: String?) async {
+        forgotten.append("\(namespace)/\(entity)/\(check ?? "*")")
+    }
 
     var checkNames: [String] { events.map { $0.check?.metadata.name ?? "" } }
 }

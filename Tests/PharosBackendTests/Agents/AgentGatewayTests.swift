@@ -30,7 +30,7 @@ import Testing
         let pipeline = RecordingEvents()
         let logger = TestSupport.logger
         let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger)
-        let keepalives = KeepaliveMonitor(store: store, events: processor, pipeline: pipeline, logger: logger)
+        let keepalives = KeepaliveMonitor(store: store, events: processor, logger: logger)
         let gateway = AgentGateway(
             store: store, users: UserAuthenticator(store: store, cost: TestSupport.bcryptCost), events: processor,
             keepalives: keepalives, logger: logger)

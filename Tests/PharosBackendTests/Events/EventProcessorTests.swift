@@ -103,3 +103,54 @@ import Testing
         #expect(try await store.resources(Silenced.self, namespace: "default").isEmpty)
     }
 }
+
+/// The lost-history race (issue #12): events of one key that overlap while the store write is in flight must merge
+/// one after the other, as a serial replay would.
+@Suite struct EventProcessorOrderingTests {
+    static func event(_ index: Int) -> Event {
+        var event = EventProcessorTests.event(index % 3 == 0 ? 2 : 0, at: 1_700_000_000 + Int64(index))
+        event.check?.output = "run \(index)"
+        return event
+    }
+
+    @Test func twoOverlappingEventsOfOneKeyBothCount() async throws {
+        let store = LatentStore(latency: .milliseconds(50))
+        let processor = EventProcessor(store: store, pipeline: RecordingEvents(), logger: TestSupport.logger)
+        async let first: Void = processor.process(EventProcessorTests.event(2, at: 100))
+        async let second: Void = processor.process(EventProcessorTests.event(2, at: 101))
+        _ = await (first, second)
+        let stored = try #require(
+            try await store.inner.event(namespace: "default", entity: "web-1", check: "check-nginx"))
+        #expect(stored.check?.occurrences == 2)
+        #expect(stored.check?.history.count == 2)
+    }
+
+    @Test func aThousandOverlappingEventsEqualASerialReplay() async throws {
+        let store = LatentStore(latency: .milliseconds(2))
+        let pipeline = RecordingEvents()
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger)
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<1000 { group.addTask { await processor.process(Self.event(index)) } }
+        }
+        let order = store.writtenOutputs
+        #expect(order.count == 1000)
+        let indices = order.compactMap { Int($0.dropFirst(4)) }
+        let replayStore = InMemoryStore()
+        let replayPipeline = RecordingEvents()
+        let replay = EventProcessor(store: replayStore, pipeline: replayPipeline, logger: TestSupport.logger)
+        for index in indices { await replay.process(Self.event(index)) }
+
+        let stored = try #require(
+            try await store.inner.event(namespace: "default", entity: "web-1", check: "check-nginx")?.check)
+        let expected = try #require(
+            try await replayStore.event(namespace: "default", entity: "web-1", check: "check-nginx")?.check)
+        #expect(stored.history == expected.history)
+        #expect(stored.occurrences == expected.occurrences)
+        #expect(stored.occurrencesWatermark == expected.occurrencesWatermark)
+        #expect(stored.totalStateChange == expected.totalStateChange)
+        let handled = await pipeline.events.compactMap(\.check).map { [$0.output, "\($0.occurrences)"] }
+        let replayed = await replayPipeline.events.compactMap(\.check).map { [$0.output, "\($0.occurrences)"] }
+        #expect(handled.count == replayed.count)
+        #expect(handled.indices.first { handled[$0] != replayed[$0] } == nil)
+    }
+}
