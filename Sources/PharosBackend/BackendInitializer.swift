@@ -3,7 +3,8 @@ public import PharosStore
 
 /// Seeds a new store (`pharos-backend init`, reference §1.15): namespace `default`, the cluster admin (group
 /// `cluster-admins`), the agent user `agent`/`P@ssw0rd!` (group `system:agents`), the built-in cluster roles and
-/// bindings (`BuiltinAccessControl`), and the JWT signing key. Idempotent.
+/// bindings (`BuiltinAccessControl`), and the JWT signing key. Idempotent, and safe for backends initialising one
+/// store at once: everything is created if absent (an existing admin is kept), the marker last.
 public enum BackendInitializer {
     /// The agent user's name.
     public static let agentUsername = "agent"
@@ -22,7 +23,7 @@ public enum BackendInitializer {
     ///   - adminUsername: The cluster admin's name (group `cluster-admins`).
     ///   - adminPassword: The cluster admin's password (at least 8 characters).
     ///   - cost: bcrypt cost (10 in production).
-    /// - Returns: `false` when the store was initialised before (nothing changed).
+    /// - Returns: `false` when the store was initialised before (nothing changed) or another caller finished first.
     /// - Throws: `StoreError` `.invalid` for an invalid admin user, or the store's error.
     @discardableResult
     public static func initialize(
@@ -32,14 +33,13 @@ public enum BackendInitializer {
         let admin = User(username: adminUsername, password: adminPassword, groups: ["cluster-admins"])
         do { try admin.validate() } catch { throw StoreError(.invalid, "cluster admin: \(error.description)") }
         let hasher = UserAuthenticator(store: store, cost: cost)
-        try await store.putResource(Namespace(name: "default"))
-        try await store.putResource(hasher.hashingPassword(of: admin))
-        try await store.putResource(
+        try await BuiltinAccessControl.createIfAbsent(Namespace(name: "default"), in: store)
+        try await BuiltinAccessControl.createIfAbsent(hasher.hashingPassword(of: admin), in: store)
+        try await BuiltinAccessControl.createIfAbsent(
             hasher.hashingPassword(
-                of: User(username: agentUsername, password: agentPassword, groups: ["system:agents"])))
+                of: User(username: agentUsername, password: agentPassword, groups: ["system:agents"])), in: store)
         try await BuiltinAccessControl.seed(store)
         _ = try await BackendSettings.jwtSecret(in: store)
-        try await store.putSetting(BackendSettings.initializedKey, value: "1")
-        return true
+        return try await BuiltinAccessControl.createMarker(BackendSettings.initializedKey, in: store)
     }
 }

@@ -535,7 +535,16 @@ public final class SQLiteStore: Store {
         -> [Deadline]
     {
         try await guarded("claiming deadlines") {
-            try await writer.submit(changing: { db -> ([Deadline], [StoreChange]) in
+            // Monitors claim every second: look first, so an idle tick costs a read, not a write transaction.
+            let due = try await pool.read { db in
+                try Bool.fetchOne(
+                    db,
+                    sql:
+                        "SELECT EXISTS (SELECT 1 FROM \(DeadlineRow.databaseTableName) WHERE kind = ? AND expires_at <= ?)",
+                    arguments: [kind.rawValue, now]) ?? false
+            }
+            guard due else { return [] }
+            return try await writer.submit(changing: { db -> ([Deadline], [StoreChange]) in
                 let expired = try DeadlineRow.fetchAll(
                     db,
                     sql: """

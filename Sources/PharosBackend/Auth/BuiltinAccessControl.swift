@@ -47,22 +47,35 @@ public enum BuiltinAccessControl {
         ]
     }
 
-    /// Stores the built-ins unless they were seeded before; existing resources of the same name are kept.
-    /// - Returns: Whether anything was seeded.
+    /// Stores the built-ins unless they were seeded before; existing resources of the same name are kept. Safe
+    /// when several backends seed one store at once: each built-in is created if absent, and the `rbac.seeded`
+    /// marker is created if absent, so exactly one call reports the seeding.
+    /// - Returns: Whether this call seeded (created the marker).
     /// - Throws: `StoreError` when the store fails.
     @discardableResult
     public static func seed(_ store: any Store) async throws(StoreError) -> Bool {
         if try await store.setting(seededKey) != nil { return false }
-        for role in clusterRoles
-        where try await store.resource(ClusterRole.self, namespace: "", name: role.metadata.name) == nil {
-            try await store.putResource(role)
+        for role in clusterRoles { try await createIfAbsent(role, in: store) }
+        for binding in clusterRoleBindings { try await createIfAbsent(binding, in: store) }
+        return try await createMarker(seededKey, in: store)
+    }
+
+    /// Creates `resource` unless one of its name exists (kept as it is).
+    /// - Throws: `StoreError` when the store fails.
+    static func createIfAbsent<R: Resource>(_ resource: R, in store: any Store) async throws(StoreError) {
+        do throws(StoreError) {
+            try await store.createResource(resource)
+        } catch  where error.kind == .alreadyExists {
+            return
         }
-        for binding in clusterRoleBindings
-        where try await store.resource(ClusterRoleBinding.self, namespace: "", name: binding.metadata.name) == nil {
-            try await store.putResource(binding)
-        }
-        try await store.putSetting(seededKey, value: "1")
-        return true
+    }
+
+    /// Creates a marker setting if absent; returns whether this call created it.
+    /// - Throws: `StoreError` when the store fails.
+    static func createMarker(_ key: String, in store: any Store) async throws(StoreError) -> Bool {
+        var generator = SystemRandomNumberGenerator()
+        let token = "1:" + String(UInt64.random(in: .min ... .max, using: &generator), radix: 16)
+        return try await store.createSettingIfAbsent(key, value: token) == token
     }
 
     private static func role(_ name: String, _ rules: [RoleRule]) -> ClusterRole {

@@ -77,14 +77,14 @@ extension APIRoutes {
         }
     }
 
-    /// One page of entities (ordered by namespace and name), filtered by the list query.
+    /// One page of entities (ordered by namespace and name), filtered by the list query as the store reads
+    /// (`Store.entityPage`).
     private func entityList(_ request: Request, namespace: String?) async throws -> Response {
         let query = try ListQuery(request, type: .entity)
-        let page = query.page(
-            try await store.entities(namespace: namespace),
-            key: { ListQuery.key(namespace: $0.metadata.namespace, name: $0.metadata.name) },
-            fields: { SelectorFields($0) })
-        return try Self.listResponse((page.items.map { $0.redacted() }, page.next))
+        let page = try await store.entityPage(
+            namespace: namespace, after: query.after, limit: query.limit,
+            matching: { query.matches(SelectorFields($0)) })
+        return try Self.listResponse(ListQuery.response(page.items.map { $0.redacted() }, next: page.next))
     }
 
     /// The stored entity (config joined with state). - Throws: `APIError` 404.

@@ -64,17 +64,14 @@ extension APIRoutes {
         }
     }
 
-    /// One page of events (ordered by namespace, entity and check), filtered by the list query.
+    /// One page of events (ordered by namespace, entity and check), filtered by the list query as the store reads
+    /// (`Store.eventPage`).
     private func eventList(_ request: Request, namespace: String?, entity: String?) async throws -> Response {
         let query = try ListQuery(request, type: .event)
-        let stored = try await store.events(namespace: namespace, entity: entity)
-        let page = query.page(
-            stored,
-            key: { event in
-                let key = try? EventStorageKey(event)
-                return [key?.namespace ?? "", key?.entity ?? "", key?.check ?? ""].joined(separator: "\u{0}")
-            }, fields: { SelectorFields($0) })
-        return try Self.listResponse((page.items.map(Self.redactedEvent), page.next))
+        let page = try await store.eventPage(
+            namespace: namespace, entity: entity, after: query.after, limit: query.limit,
+            matching: { query.matches(SelectorFields($0)) })
+        return try Self.listResponse(ListQuery.response(page.items.map(Self.redactedEvent), next: page.next))
     }
 
     /// Decodes a submitted event: namespace from the URL (event, entity and check metadata), entity and check

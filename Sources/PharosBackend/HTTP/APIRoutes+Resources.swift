@@ -10,7 +10,8 @@ extension APIRoutes {
     /// cluster-wide types: `GET|POST /{collection}`, `GET|PUT|PATCH|DELETE /{collection}/{name}`.
     ///
     /// Lists are paginated and filtered (`ListQuery`); `GET` of one resource carries an `ETag`; `PUT` and `PATCH`
-    /// honour `If-Match` / `If-None-Match` (412); `POST` answers 201 or 409, `PUT` 201, `PATCH` 200, `DELETE`
+    /// honour `If-Match` / `If-None-Match` (412), checked and written with one compare-and-swap on the store's
+    /// resource version (the ETag), so a concurrent update cannot slip in between; `POST` answers 201 or 409, `PUT` 201, `PATCH` 200, `DELETE`
     /// 204 or 404. A namespace that does not exist is a 404. `created_by` is the authenticated user.
     func addResourceRoutes<R: Resource>(_ type: R.Type, to api: RouterGroup<APIRequestContext>) {
         let resourceType = R.resourceType
@@ -57,25 +58,27 @@ extension APIRoutes {
             }
             try Self.requireMatch(name, resource.metadata.name, field: Self.nameField(of: R.self))
             if Self.hasPrecondition(request) {
+                // Check, then compare-and-swap on the version checked: a write in between is a 412, not lost.
                 let existing = try await store.resource(R.self, namespace: namespace ?? "", name: name)
                 try Self.checkPreconditions(request, current: existing.flatMap { present($0) == nil ? nil : $0 })
+                try await replace(resource, expected: existing.map { ResourceVersion.of($0) })
+            } else {
+                try await store.putResource(resource)
             }
-            try await store.putResource(resource)
             return Response(status: .created)
         }
         api.patch(RouterPath(item)) { request, context -> Response in
             let (namespace, name) = try Self.address(of: R.self, context, nameParameter: nameParameter)
-            let (stored, current) = try await presentedResource(R.self, namespace: namespace ?? "", name: name)
-            try Self.checkPreconditions(request, current: stored)
             let patch = try await Self.mergePatch(of: request)
-            var patched = try Self.decodeTree(
-                R.self, JSONValue(encoding: current).merged(with: patch), namespace: namespace)
-            if let namespace {
-                try Self.requireMatch(namespace, patched.metadata.namespace, field: "metadata.namespace")
+            // Read, merge, then compare-and-swap on the version read: with If-Match a concurrent write is a 412;
+            // without, the merge is redone on the new value (a few times at most) so no update is lost.
+            var attempt = 1
+            while try await !patchOnce(
+                R.self, request: request, context: context, patch: patch, namespace: namespace, name: name,
+                lastAttempt: attempt == Self.patchAttempts)
+            {
+                attempt += 1
             }
-            try Self.requireMatch(name, patched.metadata.name, field: Self.nameField(of: R.self))
-            patched = try finish(patched, context: context)
-            try await store.putResource(patched)
             return Response(status: .ok)
         }
         api.delete(RouterPath(item)) { _, context -> Response in
@@ -87,15 +90,27 @@ extension APIRoutes {
         }
     }
 
-    /// One page of resources (all namespaces when `namespace` is `nil`) as the API shows them.
+    /// One page of resources (all namespaces when `namespace` is `nil`) as the API shows them, read from the store
+    /// one page at a time (`Store.resourcePage`) with the selectors applied as the store reads.
     func list<R: Resource>(_ type: R.Type, request: Request, namespace: String?) async throws -> Response {
         let query = try ListQuery(request, type: R.resourceType)
+        if R.resourceType == .silenced { return try await silenceList(R.self, query: query, namespace: namespace) }
+        let page = try await store.resourcePage(
+            R.self, namespace: namespace, after: query.after, limit: query.limit,
+            matching: { [self] resource in present(resource).map { query.matches(SelectorFields($0)) } ?? false })
+        return try Self.listResponse(
+            ListQuery.response(StorePage(items: page.items.compactMap(present), next: page.next)))
+    }
+
+    /// Silences are few and expire: listing them loads them all and deletes the expired ones it sees.
+    private func silenceList<R: Resource>(_ type: R.Type, query: ListQuery, namespace: String?) async throws -> Response
+    {
         let stored = try await store.resources(R.self, namespace: namespace)
         var shown: [R] = []
         for resource in stored {
             if let visible = present(resource) {
                 shown.append(visible)
-            } else if R.resourceType == .silenced {
+            } else {
                 // An expired silence disappears from the store at the first listing that sees it.
                 _ = try await store.deleteResource(
                     .silenced, namespace: resource.metadata.namespace, name: resource.metadata.name)
@@ -202,6 +217,48 @@ extension APIRoutes {
     }
 
     // MARK: Preconditions and patches
+
+    /// How often a `PATCH` without precondition is merged again when the resource changed under it.
+    static let patchAttempts = 5
+
+    /// `412`: the resource changed between the precondition check and the write.
+    static let changedConcurrently = APIError(
+        .preconditionFailed, "If-Match: the resource was changed concurrently; read it again")
+
+    /// One read-merge-write of a `PATCH`; returns `false` when the resource changed under it and the merge should
+    /// be redone. - Throws: `APIError` 404, 400, 412 (`If-Match`, or the resource changed on the last attempt).
+    func patchOnce<R: Resource>(
+        _ type: R.Type, request: Request, context: APIRequestContext, patch: JSONValue, namespace: String?,
+        name: String, lastAttempt: Bool
+    ) async throws -> Bool {
+        let (stored, current) = try await presentedResource(R.self, namespace: namespace ?? "", name: name)
+        try Self.checkPreconditions(request, current: stored)
+        var patched = try Self.decodeTree(
+            R.self, JSONValue(encoding: current).merged(with: patch), namespace: namespace)
+        if let namespace {
+            try Self.requireMatch(namespace, patched.metadata.namespace, field: "metadata.namespace")
+        }
+        try Self.requireMatch(name, patched.metadata.name, field: Self.nameField(of: R.self))
+        patched = try finish(patched, context: context)
+        do {
+            try await replace(patched, expected: ResourceVersion.of(stored))
+            return true
+        } catch let error as APIError where error == Self.changedConcurrently {
+            if Self.hasPrecondition(request) || lastAttempt { throw error }
+            return false
+        }
+    }
+
+    /// Stores `resource` if its stored version is still `expected` (`nil`: still absent).
+    /// - Throws: `APIError` 412 when it changed since (compare-and-swap), the store's error otherwise.
+    func replace<R: Resource>(_ resource: R, expected: String?) async throws {
+        do {
+            try await store.replaceResource(resource, expectedVersion: expected)
+        } catch {
+            guard error.kind == .conflict else { throw error }
+            throw Self.changedConcurrently
+        }
+    }
 
     /// Whether the request carries `If-Match` or `If-None-Match`.
     static func hasPrecondition(_ request: Request) -> Bool {

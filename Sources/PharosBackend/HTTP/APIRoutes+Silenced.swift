@@ -21,16 +21,17 @@ extension APIRoutes {
     }
 
     private func silences(
-        _ request: Request, _ context: APIRequestContext, where include: (Silenced) -> Bool
+        _ request: Request, _ context: APIRequestContext, where include: @escaping @Sendable (Silenced) -> Bool
     ) async throws -> Response {
         let namespace = context.parameters.get("namespace")
         if let namespace { try await requireNamespace(namespace) }
         let query = try ListQuery(request, type: .silenced)
-        let live = try await store.resources(Silenced.self, namespace: namespace).compactMap { present($0) }
-        let page = query.page(
-            live.filter(include), key: { ListQuery.key(namespace: $0.metadata.namespace, name: $0.metadata.name) },
-            fields: { SelectorFields($0) })
-        return try Self.listResponse(page)
+        let page = try await store.resourcePage(
+            Silenced.self, namespace: namespace, after: query.after, limit: query.limit,
+            matching: { [self] silence in
+                present(silence).map { include($0) && query.matches(SelectorFields($0)) } ?? false
+            })
+        return try Self.listResponse(ListQuery.response(page.items.compactMap { present($0) }, next: page.next))
     }
 
     /// A silence as stored: derived name, `creator` from the authenticated user, `begin` (0 = now) and the

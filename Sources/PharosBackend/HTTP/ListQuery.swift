@@ -1,14 +1,17 @@
 import Foundation
 import Hummingbird
 import PharosCore
+import PharosStore
 import PharosWire
 
 /// The query of a list route (reference §2.4): `limit` (0 or absent = all), `continue` (the `Sensu-Continue` token
 /// of the previous page), `fieldSelector` and `labelSelector`.
 ///
-/// Pages are keyset pages: items are ordered by a key (namespace and name; events: namespace, entity and check)
-/// and the token encodes the last key returned, so a page never repeats or skips an item that existed when the
-/// listing began, however many items are inserted or deleted meanwhile.
+/// Pages are keyset pages: items are ordered by a key (namespace and name; events: namespace, entity and check —
+/// the store's `StoreKey`) and the token encodes the last key returned, so a page never repeats or skips an item
+/// that existed when the listing began, however many items are inserted or deleted meanwhile. The list routes ask
+/// the store for one page (`Store.resourcePage` and friends, with `matches` as the filter), so a page never loads
+/// the whole collection.
 struct ListQuery: Sendable {
     /// Largest number of items per page; 0 means all.
     var limit: Int
@@ -74,7 +77,23 @@ struct ListQuery: Sendable {
         return parameters
     }
 
-    /// One page of `items`: those matching the selectors, ordered by `key`, after the token's key, at most `limit`.
+    /// Whether an item with these selector fields matches both selectors (`true` without selectors).
+    func matches(_ fields: SelectorFields) -> Bool {
+        guard fieldSelector != nil || labelSelector != nil else { return true }
+        return fields.matches(fieldSelector: fieldSelector, labelSelector: labelSelector)
+    }
+
+    /// The page of a store listing as `(items, next token)`.
+    static func response<T>(_ page: StorePage<T>) -> (items: [T], next: String?) {
+        (page.items, page.next.map(encodeToken))
+    }
+
+    /// Shown items and the store's next key as `(items, next token)`.
+    static func response<T>(_ items: [T], next: String?) -> (items: [T], next: String?) {
+        (items, next.map(encodeToken))
+    }
+
+    /// One page of `items` already in memory: those matching the selectors, ordered by `key`, after the token's key, at most `limit`.
     /// - Returns: The page and the token of the next page (`nil` when this is the last).
     func page<T>(_ items: [T], key: (T) -> String, fields: (T) -> SelectorFields) -> (items: [T], next: String?) {
         var keyed = items.map { (key: key($0), item: $0) }

@@ -7,43 +7,52 @@ public import PharosStore
 /// `last_seen` and stores an OK `keepalive` event on each one, and on a missed deadline emits a failing keepalive
 /// event or, for `deregister: true`, de-registers the entity. `goodbye` de-registers at once.
 ///
-/// Decisions live in `KeepaliveStateMachine`; this actor carries them out. Deadlines are persisted in the store's
-/// settings (`keepalive.deadlines`, at most every `persistInterval` seconds) and reloaded by `load()`.
+/// Decisions live in `KeepaliveStateMachine`; this actor carries them out. Deadlines are kept in the store as one
+/// `Deadline` row per entity (kind `.keepalive`, DESIGN.md §Store): written when an entity registers (before the
+/// keepalive is acknowledged, so a backend killed right after still watches it when it comes back) and refreshed
+/// by later keepalives whenever the stored deadline lags the real one by more than half a timeout (and at
+/// shutdown, `persist()`). A stored deadline is therefore never later than the real one; an earlier one is harmless:
+/// expiries come from the store's claim-once transition (`Store.claimExpired`, so of several backends exactly one
+/// reports each failure), and a claimed row whose entity this backend heard from since is only moved to the real
+/// deadline. `load()` restores the rows after a restart, each at least one timeout after the load.
 public actor KeepaliveMonitor {
-    /// The settings key of the persisted deadlines.
+    /// The settings key of the deadlines blob of earlier versions (converted into rows by `load()`, then deleted).
     public static let settingKey = "keepalive.deadlines"
+    /// Rows claimed per store call in `expire()`.
+    static let claimBatch = 500
 
     private let store: any Store
     private let events: any EventSink
     private let logger: Logger
     private let now: @Sendable () -> Double
-    private let persistInterval: Double
+    private let owner: String
 
     private var machine = KeepaliveStateMachine()
+    /// The `expiresAt` last written to each entity's row.
+    private var persisted: [KeepaliveStateMachine.EntityKey: Double] = [:]
     /// Keepalives received (`keepalive(_:user:)` calls with an entity), for metrics.
     public private(set) var keepalivesReceived = 0
     /// Keepalive deadlines that passed for a registered entity (a failing keepalive event or a de-registration),
     /// for metrics (`pharos_keepalive_failures_total`).
     public private(set) var keepalivesMissed = 0
-    private var dirty = false
-    private var lastPersisted: Double = 0
 
     /// Creates the monitor.
     /// - Parameters:
-    ///   - store: Entities, events and the persisted deadlines.
+    ///   - store: Entities, events and the deadline rows.
     ///   - events: The `EventProcessor`: OK and failing keepalive events are processed (stored, then the pipeline);
     ///     registration, deregistration and resolution events are forwarded (pipeline only, in their key's order).
     ///   - logger: Structured logger.
-    ///   - persistInterval: Seconds between deadline snapshots (default 5).
+    ///   - owner: This backend's id, recorded as the owner of the rows it writes and claims (default: host name).
     ///   - now: The wall clock, Unix seconds (injected for tests).
     public init(
         store: any Store, events: any EventSink, logger: Logger,
-        persistInterval: Double = 5, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+        owner: String = ProcessInfo.processInfo.hostName,
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.store = store
         self.events = events
         self.logger = logger
-        self.persistInterval = persistInterval
+        self.owner = owner
         self.now = now
     }
 
@@ -94,10 +103,13 @@ public actor KeepaliveMonitor {
                 await events.forward(KeepaliveEvents.registration(entity: entity, now: seconds))
             }
             let timeout = Int64(event.check?.timeout ?? 0)
+            let key = KeepaliveStateMachine.EntityKey(namespace: namespace, name: name)
             let received = machine.keepaliveReceived(
-                KeepaliveStateMachine.EntityKey(namespace: namespace, name: name), timeout: timeout,
-                criticalTimeout: max(0, event.check?.ttl ?? 0), at: timestamp)
-            dirty = true
+                key, timeout: timeout, criticalTimeout: max(0, event.check?.ttl ?? 0), at: timestamp)
+            if let watch = machine.watches[key] {
+                let lagging = (persisted[key] ?? -.infinity) < watch.deadline - Double(watch.timeout) / 2
+                if received != .refreshed || lagging { try await write(key, watch) }
+            }
             let check = KeepaliveEvents.keepaliveCheck(
                 from: event, entity: entity,
                 timeout: machine.watches[.init(namespace: namespace, name: name)]?.timeout ?? timeout)
@@ -128,14 +140,68 @@ public actor KeepaliveMonitor {
         }
     }
 
-    /// Acts on every missed deadline at the current time, then persists the deadlines when due.
+    /// Claims the expired deadline rows from the store (`claimExpired`, so each expiry is handled by one backend)
+    /// and acts on each: a row this backend heard from since (its stored deadline lagged) is moved to the real
+    /// deadline; any other is a missed keepalive (or a de-registration). A claimed row was re-armed one timeout
+    /// later by the claim, so a silent entity fails again every timeout.
     public func expire() async {
         let timestamp = now()
-        for expiry in machine.expired(at: timestamp) {
-            await missed(expiry, at: Int64(timestamp))
-            dirty = true
+        while true {
+            let claimed: [Deadline]
+            do {
+                claimed = try await store.claimExpired(
+                    kind: .keepalive, now: timestamp, owner: owner, limit: Self.claimBatch)
+            } catch {
+                logger.warning("keepalive deadlines not claimed", metadata: ["error": "\(error)"])
+                return
+            }
+            for row in claimed { await handleClaimed(row, at: timestamp) }
+            if claimed.count < Self.claimBatch { return }
         }
-        if dirty, timestamp - lastPersisted >= persistInterval { await persist() }
+    }
+
+    private func handleClaimed(_ row: Deadline, at timestamp: Double) async {
+        let key = KeepaliveStateMachine.EntityKey(namespace: row.namespace, name: row.entity)
+        if let watch = machine.watches[key], watch.deadline > timestamp {
+            do { try await write(key, watch) } catch {
+                logger.warning("keepalive deadline not re-armed", metadata: ["entity.name": "\(row.entity)"])
+            }
+            return
+        }
+        let lastSeen = max(row.lastSeen, machine.watches[key]?.lastSeen ?? 0)
+        let timeout = Int64(row.interval)
+        // The critical timeout is not in the row: this backend's watch has it, else the stored keepalive's `ttl`.
+        var critical = machine.watches[key]?.criticalTimeout ?? 0
+        if machine.watches[key] == nil {
+            critical =
+                (try? await store.event(namespace: row.namespace, entity: row.entity, check: "keepalive"))?
+                .flatMap { $0.check?.ttl } ?? 0
+        }
+        machine.expiryClaimed(
+            key, timeout: timeout, criticalTimeout: critical, lastSeen: lastSeen, nextDeadline: row.expiresAt,
+            at: timestamp)
+        if let watch = machine.watches[key], watch.deadline != row.expiresAt {
+            // The critical deadline comes before the claim's re-arm: move the row to it.
+            do { try await write(key, watch) } catch {
+                logger.warning("keepalive deadline not re-armed", metadata: ["entity.name": "\(row.entity)"])
+            }
+        } else {
+            persisted[key] = row.expiresAt
+        }
+        await missed(
+            KeepaliveStateMachine.Expiry(
+                key: key, silentFor: Int64(timestamp - lastSeen), timeout: timeout, criticalTimeout: critical),
+            at: Int64(timestamp))
+    }
+
+    /// Writes an entity's row from its watch.
+    private func write(_ key: KeepaliveStateMachine.EntityKey, _ watch: KeepaliveStateMachine.Watch) async throws {
+        try await store.putDeadline(
+            Deadline(
+                kind: .keepalive, namespace: key.namespace, entity: key.name, expiresAt: watch.deadline,
+                interval: Double(watch.timeout), lastSeen: watch.lastSeen, expiries: watch.failing ? 1 : 0,
+                owner: owner))
+        persisted[key] = watch.deadline
     }
 
     private func missed(_ expiry: KeepaliveStateMachine.Expiry, at seconds: Int64) async {
@@ -143,6 +209,8 @@ public actor KeepaliveMonitor {
         do {
             guard let config = try await store.entityConfig(namespace: key.namespace, name: key.name) else {
                 machine.remove(key)
+                persisted.removeValue(forKey: key)
+                try await store.deleteDeadlines(.keepalive, namespace: key.namespace, entity: key.name, check: nil)
                 return
             }
             keepalivesMissed += 1
@@ -186,7 +254,7 @@ public actor KeepaliveMonitor {
             _ = try await store.deleteEntity(namespace: namespace, name: name)
             await events.forget(namespace: namespace, entity: name, check: nil)
             machine.remove(.init(namespace: namespace, name: name))
-            dirty = true
+            persisted.removeValue(forKey: .init(namespace: namespace, name: name))
             logger.info("entity deregistered", metadata: ["entity.name": "\(name)", "namespace": "\(namespace)"])
             for event in stored {
                 await events.forward(KeepaliveEvents.resolution(of: event, now: seconds))
@@ -201,32 +269,53 @@ public actor KeepaliveMonitor {
         }
     }
 
-    /// Loads the persisted deadlines (keeping any already received keepalive that is newer); every deadline is
-    /// moved to at least one timeout after the load, so time the backend was down does not count as silence.
+    /// Restores the deadline rows (keeping any keepalive received since start-up that is newer), each moved to at
+    /// least one timeout after the load — time the backend was down does not count as silence — and written back
+    /// when moved. The deadlines blob of earlier versions (`settingKey`) is converted into rows first (entities that
+    /// have a row keep it) and then deleted.
     public func load() async {
+        let timestamp = now()
         do {
-            guard let json = try await store.setting(Self.settingKey) else { return }
-            let loaded = try JSONDecoder().decode(KeepaliveStateMachine.self, from: Data(json.utf8))
-            var merged = loaded
-            merged.postpone(atLeastTimeoutAfter: now())
-            for (key, watch) in machine.watches {
-                _ = merged.keepaliveReceived(key, timeout: watch.timeout, at: watch.lastSeen)
+            try await convertLegacyBlob()
+            let rows = try await store.deadlines(.keepalive)
+            var moved: [(KeepaliveStateMachine.EntityKey, KeepaliveStateMachine.Watch)] = []
+            for row in rows {
+                let key = KeepaliveStateMachine.EntityKey(namespace: row.namespace, name: row.entity)
+                let deadline = max(row.expiresAt, timestamp + row.interval)
+                machine.restore(
+                    key, timeout: Int64(row.interval), lastSeen: row.lastSeen, deadline: deadline,
+                    failing: row.expiries > 0)
+                persisted[key] = row.expiresAt
+                if let watch = machine.watches[key], watch.deadline != row.expiresAt { moved.append((key, watch)) }
             }
-            machine = merged
+            for (key, watch) in moved { try await write(key, watch) }
         } catch {
-            logger.warning("persisted keepalive deadlines not loaded", metadata: ["error": "\(error)"])
+            logger.warning("keepalive deadlines not loaded", metadata: ["error": "\(error)"])
         }
     }
 
-    /// Writes the deadlines to the store's settings as one JSON value.
+    private func convertLegacyBlob() async throws {
+        guard let json = try await store.setting(Self.settingKey) else { return }
+        if let legacy = try? JSONDecoder().decode(KeepaliveStateMachine.self, from: Data(json.utf8)) {
+            for (key, watch) in legacy.watches
+            where try await store.deadline(.keepalive, namespace: key.namespace, entity: key.name, check: "") == nil {
+                try await write(key, watch)
+            }
+            logger.info("keepalive deadlines converted to rows", metadata: ["count": "\(legacy.watches.count)"])
+        } else {
+            logger.warning("unreadable keepalive deadlines blob dropped", metadata: ["setting": "\(Self.settingKey)"])
+        }
+        _ = try await store.deleteSetting(Self.settingKey)
+    }
+
+    /// Writes every row whose stored deadline lags this backend's (the refreshes keepalives skipped), e.g. at
+    /// shutdown.
     public func persist() async {
-        do {
-            let json = String(decoding: try JSONEncoder().encode(machine), as: UTF8.self)
-            try await store.putSetting(Self.settingKey, value: json)
-            dirty = false
-            lastPersisted = now()
-        } catch {
-            logger.warning("keepalive deadlines not persisted", metadata: ["error": "\(error)"])
+        for (key, watch) in machine.watches where (persisted[key] ?? -.infinity) < watch.deadline {
+            do { try await write(key, watch) } catch {
+                logger.warning(
+                    "keepalive deadline not persisted", metadata: ["entity.name": "\(key.name)", "error": "\(error)"])
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 import AsyncAlgorithms
 public import ServiceLifecycle
 
-/// The `Service` shell of the `KeepaliveMonitor`: loads the persisted deadlines, then checks them every `tick`
-/// (absolute deadlines on the continuous clock) until graceful shutdown, and persists them once more at the end.
+/// The `Service` shell of the `KeepaliveMonitor`: loads the deadline rows, then claims the expired ones every
+/// `tick` (absolute deadlines on the continuous clock) until graceful shutdown, and writes the rows whose refresh
+/// was coalesced once more at the end.
 public struct KeepaliveService: Service {
     private let monitor: KeepaliveMonitor
     private let tick: Duration

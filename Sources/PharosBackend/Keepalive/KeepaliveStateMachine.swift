@@ -137,6 +137,45 @@ public struct KeepaliveStateMachine: Sendable, Hashable, Codable {
         }
     }
 
+    /// Records a missed deadline that the store's claim-once transition handed this backend
+    /// (`Store.claimExpired`): the entity is failing and its next failure is due at `nextDeadline`, or at
+    /// `lastSeen + criticalTimeout` when that comes first and is still ahead.
+    /// - Parameters:
+    ///   - key: The entity.
+    ///   - timeout: Seconds.
+    ///   - criticalTimeout: Seconds (0: none).
+    ///   - lastSeen: When the last keepalive arrived, Unix seconds.
+    ///   - nextDeadline: The claimed row's new `expiresAt`, Unix seconds.
+    ///   - now: The claim's time, Unix seconds.
+    public mutating func expiryClaimed(
+        _ key: EntityKey, timeout: Int64, criticalTimeout: Int64, lastSeen: Double, nextDeadline: Double,
+        at now: Double
+    ) {
+        var deadline = nextDeadline
+        let criticalDeadline = lastSeen + Double(criticalTimeout)
+        if criticalTimeout > 0, criticalDeadline > now, criticalDeadline < deadline {
+            deadline = criticalDeadline
+        }
+        watches[key] = Watch(
+            timeout: timeout, lastSeen: lastSeen, deadline: deadline, failing: true,
+            criticalTimeout: criticalTimeout > 0 ? criticalTimeout : nil)
+    }
+
+    /// Restores a watch from a persisted deadline row, unless a keepalive at least as recent was recorded since.
+    /// - Parameters:
+    ///   - key: The entity.
+    ///   - timeout: Seconds.
+    ///   - lastSeen: The row's last keepalive, Unix seconds.
+    ///   - deadline: The row's deadline, Unix seconds.
+    ///   - failing: Whether a failure was reported since that keepalive.
+    public mutating func restore(
+        _ key: EntityKey, timeout: Int64, lastSeen: Double, deadline: Double, failing: Bool
+    ) {
+        if let existing = watches[key], existing.lastSeen >= lastSeen { return }
+        watches[key] = Watch(
+            timeout: timeout, lastSeen: lastSeen, deadline: deadline, failing: failing, criticalTimeout: nil)
+    }
+
     /// The earliest deadline, Unix seconds, or `nil` when nothing is watched.
     public var nextDeadline: Double? { watches.values.map(\.deadline).min() }
 }

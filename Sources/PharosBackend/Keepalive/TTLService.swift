@@ -1,9 +1,9 @@
 import AsyncAlgorithms
 public import ServiceLifecycle
 
-/// The `Service` shell of the `TTLMonitor`: loads the persisted deadlines, then every `tick` hands the failing
-/// events of expired switches to the event sink (the `EventProcessor`, which stores them and re-arms the switch),
-/// and persists the deadlines once more at shutdown.
+/// The `Service` shell of the `TTLMonitor`: loads the deadline rows, then every `tick` hands the failing events of
+/// expired switches to the event sink (the `EventProcessor`, which stores them and re-arms the switch). Rows are
+/// written as results are stored, so there is nothing to flush at shutdown.
 public struct TTLService: Service {
     private let monitor: TTLMonitor
     private let events: any EventSink
@@ -29,6 +29,5 @@ public struct TTLService: Service {
                 await events.process(event)
             }
         }
-        await monitor.persist()
     }
 }

@@ -6,8 +6,10 @@ import Synchronization
 /// the pipeline runner, the gateway) are copied in by samplers just before each scrape.
 ///
 /// Metric names (all prefixed `pharos_`): `http_requests_total{route,method,code}`, `events_processed_total`,
-/// `events_dropped_total`, `keepalives_total`, `keepalive_failures_total`, `agents_connected`, `pipeline_executions_total`,
-/// `pipeline_failures_total{handler}`, `store_operation_duration_seconds{operation}` (histogram).
+/// `events_dropped_total`, `keepalives_total`, `keepalive_failures_total`, `agents_connected`,
+/// `pipeline_executions_total`, `pipeline_failures_total{handler}`, `store_operation_duration_seconds{operation}`
+/// (histogram), `store_feed_dropped_changes_total` and `store_feed_resyncs_total` (change-feed subscribers that fell
+/// behind).
 public final class BackendMetrics: Sendable {
     /// The registry every collector lives in.
     public let registry: PrometheusCollectorRegistry
@@ -27,6 +29,10 @@ public final class BackendMetrics: Sendable {
     /// be read, asset failures): `pipeline_failures_total{handler=""}` (Prometheus reads an empty label as no label).
     /// The failures of a handler's workflow are in ``pipelineFailures(handler:)``.
     public let pipelineFailures: Counter
+    /// Store changes dropped for change-feed subscribers that fell behind (`ChangeFeed.droppedChanges`).
+    public let storeFeedDroppedChanges: Counter
+    /// Resync markers handed to change-feed subscribers that fell behind (`ChangeFeed.resyncs`).
+    public let storeFeedResyncs: Counter
 
     private let samplers: Mutex<[@Sendable () async -> Void]>
     private let lastTotals: Mutex<[ObjectIdentifier: Int]>
@@ -54,6 +60,9 @@ public final class BackendMetrics: Sendable {
             "Keepalive deadlines missed by registered entities (failing event or de-registration).")
         pipelineExecutions = counter("pipeline_executions", "Events whose pipeline ran (filters, mutator, handlers).")
         pipelineFailures = Self.pipelineFailures(in: registry, handler: "")
+        storeFeedDroppedChanges = counter(
+            "store_feed_dropped_changes", "Store changes dropped for change-feed subscribers that fell behind.")
+        storeFeedResyncs = counter("store_feed_resyncs", "Resync markers handed to change-feed subscribers.")
         connectedAgents = registry.makeGauge(
             descriptor: MetricNameDescriptor(
                 namespace: "pharos", metricName: "agents_connected", unitName: "",

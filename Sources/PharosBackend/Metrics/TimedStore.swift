@@ -3,17 +3,23 @@ public import PharosStore
 import Prometheus
 
 /// A `Store` that records the latency of every operation of the store it wraps in
-/// `pharos_store_operation_duration_seconds{operation}`; otherwise it behaves exactly like the wrapped store.
+/// `pharos_store_operation_duration_seconds{operation}`, and copies the wrapped store's change-feed drop counters
+/// into `metrics` before each scrape; otherwise it behaves exactly like the wrapped store.
 public struct TimedStore: Store {
     /// The wrapped store.
     public let base: any Store
     /// Where latencies are recorded.
     public let metrics: BackendMetrics
 
-    /// Wraps `base`.
+    /// Wraps `base` (registering the feed sampler in `metrics`: wrap a store once per `BackendMetrics`).
     public init(_ base: any Store, metrics: BackendMetrics) {
         self.base = base
         self.metrics = metrics
+        let feed = base.changeFeed
+        metrics.addSampler {
+            metrics.advance(metrics.storeFeedDroppedChanges, to: feed.droppedChanges)
+            metrics.advance(metrics.storeFeedResyncs, to: feed.resyncs)
+        }
     }
 
     private func timed<T>(_ operation: String, _ body: () async throws(StoreError) -> T) async throws(StoreError)

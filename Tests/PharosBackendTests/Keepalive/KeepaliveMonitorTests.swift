@@ -20,7 +20,7 @@ import Testing
         let pipeline = RecordingEvents()
         let events = RecordingEvents(forwardedTo: pipeline)
         let monitor = KeepaliveMonitor(
-            store: store, events: events, logger: TestSupport.logger, persistInterval: 0,
+            store: store, events: events, logger: TestSupport.logger,
             now: { time.now })
         return Harness(store: store, time: time, events: events, pipeline: pipeline, monitor: monitor)
     }
@@ -152,7 +152,6 @@ import Testing
         let time = ManualTime()
         let first = try await Self.harness(time: time)
         await first.monitor.keepalive(Self.keepalive("web-1", at: time.now), user: "agent")
-        await first.monitor.persist()
         let second = try await Self.harness(store: first.store, time: time)
         await second.monitor.load()
         #expect(await second.monitor.state.watches.count == 1)

@@ -69,7 +69,6 @@ import Testing
         let store = try await Self.store(with: [result])
         let before = TTLMonitor(store: store, logger: TestSupport.logger, now: { time.now })
         await before.arm(result)
-        await before.persist()
         time.advance(100)  // the backend was down longer than the ttl
         let after = TTLMonitor(store: store, logger: TestSupport.logger, now: { time.now })
         await after.load()
@@ -85,7 +84,6 @@ import Testing
         let store = try await Self.store(with: [result])
         let before = TTLMonitor(store: store, logger: TestSupport.logger, now: { time.now })
         await before.arm(result)
-        await before.persist()
         time.advance(6)  // backend down for 6 s
         let after = TTLMonitor(store: store, logger: TestSupport.logger, now: { time.now })
         await after.load()
