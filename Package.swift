@@ -24,6 +24,8 @@ let package = Package(
         .executable(name: "pharos-agent", targets: ["pharos-agent"]),
         .executable(name: "pharos-influxdb-handler", targets: ["pharos-influxdb-handler"]),
         .executable(name: "pharos-metric-tag-enrichment", targets: ["pharos-metric-tag-enrichment"]),
+        .library(name: "PharosPrometheus", targets: ["PharosPrometheus"]),
+        .executable(name: "pharos-prometheus-collector", targets: ["pharos-prometheus-collector"]),
         .library(name: "PharosClient", targets: ["PharosClient"]),
         .library(name: "PharosCLI", targets: ["PharosCLI"]),
         .executable(name: "pharosctl", targets: ["pharosctl"]),
@@ -68,7 +70,7 @@ let package = Package(
         ),
         .target(
             name: "PharosStore",
-            dependencies: ["PharosCore"],
+            dependencies: ["PharosCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: upcoming
         ),
         .target(
@@ -180,6 +182,26 @@ let package = Package(
             name: "pharos-influxdb-handler",
             dependencies: [
                 "PharosCore", "PharosInflux",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "PharosPrometheus",
+            dependencies: [
+                "PharosCore", "PharosMetrics",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "pharos-prometheus-collector",
+            dependencies: [
+                "PharosPrometheus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -320,6 +342,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Fixtures")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "PharosPrometheusTests",
+            dependencies: [
+                "PharosPrometheus", "PharosMetrics", "PharosCore", "pharos-prometheus-collector",
+                "pharos-influxdb-handler", "pharos-metric-tag-enrichment", "pharos-backend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -17,7 +17,8 @@
 #        scripts/quickstart.sh --e2e      --once plus the failure scenarios (nginx down/up, SIGTERM, SIGKILL,
 #                                         an agent without --deregister)
 # Environment: PHAROS_BIN_DIR (use these binaries, skip the build), PHAROS_QS_DIR (work dir),
-#   PHAROS_QS_PODS (3), PHAROS_QS_API_PORT (8080), PHAROS_QS_AGENT_PORT (8081), PHAROS_QS_INFLUX_PORT (8086),
+#   PHAROS_QS_PODS (3), PHAROS_QS_API_PORT (8080), PHAROS_QS_AGENT_PORT (8081), PHAROS_QS_DASHBOARD_PORT (3000),
+#   PHAROS_QS_INFLUX_PORT (8086),
 #   PHAROS_QS_ASSET_PORT (8000), PHAROS_QS_SUBNET (10.231.0; the bridge is .1, pods are .11, .12, ...),
 #   PHAROS_SHARED_DIR (the seed fixtures; default ../shared beside the repository).
 set -euo pipefail
@@ -37,6 +38,7 @@ work=${PHAROS_QS_DIR:-/tmp/pharos-quickstart}
 pods=${PHAROS_QS_PODS:-3}
 api_port=${PHAROS_QS_API_PORT:-8080}
 agent_port=${PHAROS_QS_AGENT_PORT:-8081}
+dashboard_port=${PHAROS_QS_DASHBOARD_PORT:-3000}
 influx_port=${PHAROS_QS_INFLUX_PORT:-8086}
 asset_port=${PHAROS_QS_ASSET_PORT:-8000}
 subnet=${PHAROS_QS_SUBNET:-10.231.0}
@@ -154,6 +156,7 @@ start_backend() {
         "$bin/pharos-backend" start --state-dir "$work/state" \
         --api-listen-address "127.0.0.1:$api_port" --agent-host 0.0.0.0 --agent-port "$agent_port" \
         --cert-file "$work/tls/backend.crt" --key-file "$work/tls/backend.key" --log-level info \
+        --dashboard-host 127.0.0.1 --dashboard-port "$dashboard_port" \
         >"$work/backend.log" 2>&1 &
     pids+=($!)
     wait_for 30 "pharos-backend" curl -sf "http://127.0.0.1:$api_port/health"
@@ -357,7 +360,7 @@ case $mode in
     run)
         cat <<EOF
 
-Pharos is running. Look at it with:
+Pharos is running. Open the dashboard at http://127.0.0.1:$dashboard_port/ (user $admin_user), or look with:
   $bin/pharosctl entity list --namespace $namespace --config-dir $work/pharosctl
   $bin/pharosctl event list --namespace $namespace --config-dir $work/pharosctl
   curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=sensu --data-urlencode 'q=SELECT * FROM "time" GROUP BY * LIMIT 3'

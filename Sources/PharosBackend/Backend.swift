@@ -21,6 +21,7 @@ public enum Backend {
     ///     in a `TimedStore` recording into them.
     ///   - onAPIRunning: Called with the API's bound TCP port once it listens.
     ///   - onAgentGatewayRunning: Called with the agent gateway's bound TCP port once it listens.
+    ///   - onDashboardRunning: Called with the dashboard's bound TCP port once it listens (when it is configured).
     /// - Throws: `StoreError` when the JWT key cannot be read or stored; NIOSSL's error for a bad TLS setup.
     public static func makeServices(
         configuration: BackendConfiguration,
@@ -30,10 +31,12 @@ public enum Backend {
         scheduler: (@Sendable (any CheckRequestPublisher, AdhocQueue) -> any Service)? = nil,
         metrics: BackendMetrics = BackendMetrics(),
         onAPIRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
-        onAgentGatewayRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+        onAgentGatewayRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
+        onDashboardRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) async throws -> BackendServices {
         let pipeline = pipeline ?? LoggingEventPipeline(logger: logger)
-        let store = TimedStore(store, metrics: metrics)
+        let changes = ChangeBroadcaster()
+        let store = ChangePublishingStore(TimedStore(store, metrics: metrics), changes: changes)
         let secret = try await BackendSettings.jwtSecret(in: store)
         let tokens = await TokenIssuer(secret: secret)
         let users = UserAuthenticator(store: store, cost: configuration.bcryptCost)
@@ -64,7 +67,30 @@ public enum Backend {
             TTLService(monitor: ttl, events: processor, tick: configuration.keepaliveTick),
         ]
         if let scheduler { services.append(scheduler(gateway, adhoc)) }
+        if let dashboard = configuration.dashboard {
+            services.append(
+                Self.makeDashboard(
+                    dashboard, routes: routes, changes: changes, logger: logger, onRunning: onDashboardRunning))
+        }
         return BackendServices(services: services, gateway: gateway, processor: processor, keepalives: keepalives)
+    }
+
+    /// The dashboard's HTTP server: the whole REST API (same router, tokens and RBAC) plus `DashboardRoutes`.
+    static func makeDashboard(
+        _ configuration: DashboardConfiguration, routes: APIRoutes, changes: any DashboardChangeSource,
+        logger: Logger, onRunning: @escaping @Sendable (_ port: Int) async -> Void
+    ) -> any Service {
+        let router = routes.makeRouter()
+        DashboardRoutes(
+            store: routes.store,
+            authenticator: RequestAuthenticator(store: routes.store, tokens: routes.tokens, sessions: routes.sessions),
+            authorizer: Authorizer(store: routes.store), changes: changes
+        ).add(to: router)
+        return Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "pharos-dashboard"),
+            onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: logger)
     }
 
     /// Copies the counters kept by the components into `metrics` before each scrape.
@@ -76,6 +102,7 @@ public enum Backend {
             metrics.advance(metrics.eventsProcessed, to: await processor.processedCount)
             metrics.advance(metrics.eventsDropped, to: await processor.droppedCount)
             metrics.advance(metrics.keepalives, to: await keepalives.keepalivesReceived)
+            metrics.advance(metrics.keepaliveFailures, to: await keepalives.keepalivesMissed)
             metrics.connectedAgents.set(Double(await gateway.connectedAgents.count))
             if let runner = pipeline as? PipelineRunner {
                 let counters = await runner.counters

@@ -11,12 +11,16 @@ public struct BackendConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// Time between keepalive deadline checks (default 1 s).
     public var keepaliveTick: Duration
+    /// The dashboard's listener; `nil` serves no dashboard (the default here; `pharos-backend start` serves it on
+    /// port 3000 unless told otherwise).
+    public var dashboard: DashboardConfiguration?
 
     /// Creates a configuration.
     public init(
         apiHost: String = "::", apiPort: Int = 8080, agentGateway: AgentGatewayConfiguration = .init(),
-        bcryptCost: UInt8 = 10, keepaliveTick: Duration = .seconds(1)
+        bcryptCost: UInt8 = 10, keepaliveTick: Duration = .seconds(1), dashboard: DashboardConfiguration? = nil
     ) {
+        self.dashboard = dashboard
         self.apiHost = apiHost
         self.apiPort = apiPort
         self.agentGateway = agentGateway

@@ -14,8 +14,9 @@ public import PharosCore
 /// - **Sets** emit `<name>.value` = number of distinct members seen in the interval.
 /// - After a flush, counters, timers and sets are cleared. A counter, timer or set that received no sample in an
 ///   interval is **not emitted** (deviation: gostatsd keeps emitting zeros until the series expires).
-/// - Points carry the DogStatsD tags (sorted by name then value) and `timestamp` in Unix **nanoseconds** (the Sensu
-///   StatsD quirk, reference §4.6; check-output points use seconds).
+/// - Points carry the DogStatsD tags (sorted by name then value) and `timestamp` in Unix **seconds**, like the points
+///   of every check-output format (deviation: Sensu's StatsD points carry nanoseconds, reference §4.6, which metric
+///   handlers then write with the wrong unit).
 /// - Points are sorted by name, then tags; ties (a counter, gauge and set sharing a name and tags) keep the order
 ///   counter, gauge, set.
 ///
@@ -93,7 +94,8 @@ public struct StatsDAggregator: Sendable, Hashable {
     /// Emits the points of the interval that just ended and starts a new one.
     ///
     /// - Parameters:
-    ///   - timestampNanoseconds: Flush time, Unix **nanoseconds**; becomes every point's `timestamp`.
+    ///   - timestampNanoseconds: Flush time, Unix **nanoseconds** (kept at that precision for gauge expiry); every
+    ///     point's `timestamp` is this time in whole Unix **seconds**.
     ///   - interval: Length of the interval that ended (`statsd-flush-interval`, default 10 s); must be positive.
     ///     Used for `per_second` values and gauge expiry.
     /// - Returns: Points sorted by name, then tags (see the type's documentation).
@@ -101,17 +103,18 @@ public struct StatsDAggregator: Sendable, Hashable {
         precondition(interval > .zero, "StatsD flush interval must be positive")
         let (wholeSeconds, attoseconds) = interval.components
         let seconds = Double(wholeSeconds) + Double(attoseconds) * 1e-18
+        let pointTimestamp = timestampNanoseconds / 1_000_000_000
         var points: [MetricPoint] = []
 
         for key in counters.keys.sorted(by: Self.precedes) {
             let value = counters[key] ?? 0
             points.append(
-                MetricPoint(name: "\(key.name).value", value: value, timestamp: timestampNanoseconds, tags: key.tags))
+                MetricPoint(name: "\(key.name).value", value: value, timestamp: pointTimestamp, tags: key.tags))
             points.append(
                 MetricPoint(
                     name: "\(key.name).per_second",
                     value: value / seconds,
-                    timestamp: timestampNanoseconds,
+                    timestamp: pointTimestamp,
                     tags: key.tags
                 )
             )
@@ -128,13 +131,13 @@ public struct StatsDAggregator: Sendable, Hashable {
             }
             points.append(
                 MetricPoint(
-                    name: "\(key.name).value", value: state.value, timestamp: timestampNanoseconds, tags: key.tags)
+                    name: "\(key.name).value", value: state.value, timestamp: pointTimestamp, tags: key.tags)
             )
         }
         for key in sets.keys.sorted(by: Self.precedes) {
             let count = Double(sets[key]?.count ?? 0)
             points.append(
-                MetricPoint(name: "\(key.name).value", value: count, timestamp: timestampNanoseconds, tags: key.tags))
+                MetricPoint(name: "\(key.name).value", value: count, timestamp: pointTimestamp, tags: key.tags))
         }
         for key in timers.keys.sorted(by: Self.precedes) {
             guard let timer = timers[key] else { continue }
@@ -143,7 +146,7 @@ public struct StatsDAggregator: Sendable, Hashable {
                 tags: key.tags,
                 percentiles: percentiles,
                 intervalSeconds: seconds,
-                timestamp: timestampNanoseconds
+                timestamp: pointTimestamp
             )
         }
 

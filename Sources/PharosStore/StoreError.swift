@@ -8,6 +8,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible, Cu
         case notFound
         /// The value cannot be stored as given (REST 400).
         case invalid
+        /// A conditional write found the stored value changed (compare-and-swap; the API answers 412 to an
+        /// `If-Match` request, 409 otherwise).
+        case conflict
         /// The database failed (REST 500; detail only in `debugDescription`).
         case internalError
     }
@@ -34,6 +37,11 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible, Cu
     /// `<type> "<namespace>/<name>" not found`.
     public static func notFound(_ type: String, namespace: String, name: String) -> StoreError {
         StoreError(.notFound, "\(type) \"\(qualified(namespace, name))\" not found")
+    }
+
+    /// `<type> "<namespace>/<name>" was changed concurrently`.
+    public static func conflict(_ type: String, namespace: String, name: String) -> StoreError {
+        StoreError(.conflict, "\(type) \"\(qualified(namespace, name))\" was changed concurrently")
     }
 
     private static func qualified(_ namespace: String, _ name: String) -> String {

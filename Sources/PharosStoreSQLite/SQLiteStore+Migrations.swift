@@ -36,6 +36,24 @@ extension SQLiteStore {
                 table.column("value", .text).notNull()
             }
         }
+        // v2: keepalive and TTL deadlines as rows (claimed once by `claimExpired`), replacing the settings blobs
+        // `keepalive.deadlines` / `ttl.deadlines`, which the monitors convert into rows at their first load.
+        migrator.registerMigration("v2") { db in
+            try db.create(table: DeadlineRow.databaseTableName) { table in
+                table.column("kind", .text).notNull()
+                table.column("namespace", .text).notNull()
+                table.column("entity", .text).notNull()
+                table.column("check", .text).notNull()
+                table.column("expires_at", .double).notNull()
+                table.column("interval", .double).notNull()
+                table.column("last_seen", .double).notNull()
+                table.column("expiries", .integer).notNull()
+                table.column("owner", .text).notNull()
+                table.primaryKey(["kind", "namespace", "entity", "check"])
+            }
+            try db.create(
+                index: "deadlines_by_expiry", on: DeadlineRow.databaseTableName, columns: ["kind", "expires_at"])
+        }
         return migrator
     }
 }

@@ -10,8 +10,11 @@ public import PharosStore
 /// configs and states by (namespace, name), the latest event by (namespace, entity, check), and settings by key.
 /// The schema is created and upgraded by numbered migrations when the store opens.
 ///
-/// Upserts (events, entities, settings, `putResource`) go through one `GroupCommitWriter`: concurrent writes share
-/// a transaction (group commit), each in its own savepoint. The database runs with `synchronous = NORMAL` (WAL):
+/// Every write goes through one `GroupCommitWriter`: concurrent writes share a transaction (group commit), each in
+/// its own savepoint, and their changes are published on `changeFeed` after the commit, in commit order (nothing
+/// for a write that failed). Conditional writes (create-if-absent, compare-and-swap, claim-once) check and write
+/// inside that one `IMMEDIATE` transaction, so they are atomic even against another `SQLiteStore` on the same file
+/// (which has its own feed: the feed is in-process). The database runs with `synchronous = NORMAL` (WAL):
 /// no fsync per commit; a committed write survives a crash of the process, and a power loss can lose only the last
 /// commits since the WAL's last sync, never corrupt the file (SQLite WAL documentation).
 public final class SQLiteStore: Store {
@@ -21,6 +24,9 @@ public final class SQLiteStore: Store {
     private let pool: DatabasePool
     private let writer: GroupCommitWriter
     private let logger: Logger
+    /// Where the store publishes its committed changes (in-process: changes made by another process or another
+    /// `SQLiteStore` on the same file do not appear).
+    public let changeFeed: ChangeFeed
 
     /// Opens (creating if needed) the database at `path` and runs the pending migrations.
     /// - Parameters:
@@ -29,6 +35,8 @@ public final class SQLiteStore: Store {
     /// - Throws: `StoreError` `.internalError` when the file cannot be opened or migrated.
     public init(path: String, logger: Logger = Logger(label: "pharos.store.sqlite")) throws(StoreError) {
         self.logger = logger
+        let feed = ChangeFeed(logger: logger)
+        changeFeed = feed
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
@@ -36,7 +44,7 @@ public final class SQLiteStore: Store {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
             self.pool = pool
-            writer = GroupCommitWriter(pool: pool)
+            writer = GroupCommitWriter(pool: pool, feed: feed)
         } catch {
             throw StoreError(.internalError, "cannot open the database at \(path)", debug: String(describing: error))
         }
@@ -93,6 +101,43 @@ public final class SQLiteStore: Store {
         type.isNamespaced ? namespace : ""
     }
 
+    // MARK: Paging
+
+    /// Rows of one keyset batch: listing key, its parts (the next batch's cursor) and the decoded item.
+    private typealias Batch<Item> = [(key: String, parts: [String], item: Item)]
+
+    /// Reads batches after the cursor until `limit` matching items and one more were seen (or the rows ran out).
+    /// The first batch is fetched without a cursor when `after` does not have `arity` parts (any key sorts after
+    /// it or not by `StoreKey.isAfter`, which is checked for every row).
+    private func scan<Item: Sendable>(
+        after: String?, arity: Int, limit: Int, matching: (Item) -> Bool,
+        fetch: (_ cursor: [String]?, _ count: Int) async throws -> Batch<Item>
+    ) async throws -> StorePage<Item> {
+        var cursor = after.map(StoreKey.parts).flatMap { $0.count == arity ? $0 : nil }
+        let batchSize = limit > 0 ? max(limit + 1, 100) : 500
+        var items: [Item] = []
+        var lastKey: String?
+        while true {
+            let rows = try await fetch(cursor, batchSize)
+            for row in rows {
+                cursor = row.parts
+                guard StoreKey.isAfter(row.key, after), matching(row.item) else { continue }
+                if limit > 0, items.count == limit { return StorePage(items: items, next: lastKey) }
+                items.append(row.item)
+                lastKey = row.key
+            }
+            if rows.count < batchSize { return StorePage(items: items, next: nil) }
+        }
+    }
+
+    /// `(a, b, …) > (?, ?, …)` for a cursor, else `1`.
+    private static func after(_ columns: [String], _ cursor: [String]?) -> (sql: String, arguments: StatementArguments)
+    {
+        guard let cursor else { return ("1", []) }
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return ("(\(columns.joined(separator: ", "))) > (\(marks))", StatementArguments(cursor))
+    }
+
     // MARK: Resources
 
     public func resource<R: Resource>(_ type: R.Type, namespace: String, name: String) async throws(StoreError) -> R? {
@@ -117,17 +162,49 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func resourcePage<R: Resource>(
+        _ type: R.Type, namespace: String?, after: String?, limit: Int, matching: @escaping @Sendable (R) -> Bool
+    ) async throws(StoreError) -> StorePage<R> {
+        let alias = R.resourceType.alias
+        let scopedNamespace = namespace.map { Self.scoped(R.resourceType, $0) }
+        return try await guarded("listing resources") {
+            try await scan(after: after, arity: 2, limit: limit, matching: matching) { cursor, count in
+                let rows = try await pool.read { db in
+                    let position = Self.after(["namespace", "name"], cursor)
+                    var arguments: StatementArguments = [alias]
+                    var sql = "SELECT * FROM \(ResourceRow.databaseTableName) WHERE type = ?"
+                    if let scopedNamespace {
+                        sql += " AND namespace = ?"
+                        arguments += [scopedNamespace]
+                    }
+                    sql += " AND \(position.sql) ORDER BY namespace, name LIMIT \(count)"
+                    arguments += position.arguments
+                    return try ResourceRow.fetchAll(db, sql: sql, arguments: arguments)
+                }
+                return try rows.map { row in
+                    (
+                        StoreKey.make(row.namespace, row.name), [row.namespace, row.name],
+                        try Self.decode(R.self, row.json)
+                    )
+                }
+            }
+        }
+    }
+
     public func createResource<R: Resource>(_ resource: R) async throws(StoreError) {
         let namespace = Self.scoped(R.resourceType, resource.metadata.namespace)
         let name = resource.metadata.name
         let inserted = try await guarded("creating a resource") {
             let row = ResourceRow(
                 type: R.resourceType.alias, namespace: namespace, name: name, json: try Self.encode(resource))
-            return try await pool.write { db -> Bool in
-                if try row.exists(db) { return false }
+            let change = StoreChange(
+                subject: .resource(type: R.resourceType, namespace: namespace, name: name), operation: .created,
+                version: ResourceVersion.of(resource))
+            return try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                if try row.exists(db) { return (false, []) }
                 try row.insert(db)
-                return true
-            }
+                return (true, [change])
+            })
         }
         if !inserted { throw .alreadyExists(R.resourceType.typeName, namespace: namespace, name: name) }
     }
@@ -137,14 +214,54 @@ public final class SQLiteStore: Store {
             let row = ResourceRow(
                 type: R.resourceType.alias, namespace: Self.scoped(R.resourceType, resource.metadata.namespace),
                 name: resource.metadata.name, json: try Self.encode(resource))
-            try await writer.submit { db in try row.upsert(db) }
+            let subject = StoreChange.Subject.resource(type: R.resourceType, namespace: row.namespace, name: row.name)
+            let version = ResourceVersion.of(resource)
+            try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                let existed = try row.exists(db)
+                try row.upsert(db)
+                return (
+                    true, [StoreChange(subject: subject, operation: existed ? .updated : .created, version: version)]
+                )
+            })
         }
     }
 
+    @discardableResult
+    public func replaceResource<R: Resource>(_ resource: R, expectedVersion: String?) async throws(StoreError)
+        -> String
+    {
+        let namespace = Self.scoped(R.resourceType, resource.metadata.namespace)
+        let name = resource.metadata.name
+        let replaced: Bool = try await guarded("replacing a resource") {
+            let row = ResourceRow(
+                type: R.resourceType.alias, namespace: namespace, name: name, json: try Self.encode(resource))
+            let subject = StoreChange.Subject.resource(type: R.resourceType, namespace: namespace, name: name)
+            let version = ResourceVersion.of(resource)
+            return try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                let current = try ResourceRow.fetchOne(
+                    db, key: ["type": row.type, "namespace": namespace, "name": name])
+                let currentVersion = try current.map { ResourceVersion.of(try Self.decode(R.self, $0.json)) }
+                guard currentVersion == expectedVersion else { return (false, []) }
+                try row.upsert(db)
+                return (
+                    true,
+                    [StoreChange(subject: subject, operation: current == nil ? .created : .updated, version: version)]
+                )
+            })
+        }
+        guard replaced else { throw .conflict(R.resourceType.typeName, namespace: namespace, name: name) }
+        return ResourceVersion.of(resource)
+    }
+
     public func deleteResource(_ type: ResourceType, namespace: String, name: String) async throws(StoreError) -> Bool {
-        let key: [String: String] = ["type": type.alias, "namespace": Self.scoped(type, namespace), "name": name]
+        let scoped = Self.scoped(type, namespace)
+        let key: [String: String] = ["type": type.alias, "namespace": scoped, "name": name]
+        let change = StoreChange(subject: .resource(type: type, namespace: scoped, name: name), operation: .deleted)
         return try await guarded("deleting a resource") {
-            try await pool.write { db in try ResourceRow.deleteOne(db, key: key) }
+            try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                let deleted = try ResourceRow.deleteOne(db, key: key)
+                return (deleted, deleted ? [change] : [])
+            })
         }
     }
 
@@ -168,7 +285,12 @@ public final class SQLiteStore: Store {
         try await guarded("storing an entity") {
             let row = EntityConfigRow(
                 namespace: config.metadata.namespace, name: config.metadata.name, json: try Self.encode(config))
-            try await writer.submit { db in try row.upsert(db) }
+            let change = StoreChange(
+                subject: .entityConfig(namespace: row.namespace, name: row.name), operation: .stored)
+            try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                try row.upsert(db)
+                return (true, [change])
+            })
         }
     }
 
@@ -188,44 +310,73 @@ public final class SQLiteStore: Store {
         try await guarded("storing an entity state") {
             let row = EntityStateRow(
                 namespace: state.metadata.namespace, name: state.metadata.name, json: try Self.encode(state))
-            try await writer.submit { db in try row.upsert(db) }
+            let change = StoreChange(
+                subject: .entityState(namespace: row.namespace, name: row.name), operation: .stored)
+            try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                try row.upsert(db)
+                return (true, [change])
+            })
         }
     }
 
     public func entities(namespace: String?) async throws(StoreError) -> [Entity] {
+        try await entityPage(namespace: namespace, after: nil, limit: 0, matching: { _ in true }).items
+    }
+
+    public func entityPage(
+        namespace: String?, after: String?, limit: Int, matching: @escaping @Sendable (Entity) -> Bool
+    ) async throws(StoreError) -> StorePage<Entity> {
         try await guarded("listing entities") {
-            let (configs, states) = try await pool.read { db in
-                var configRequest = EntityConfigRow.all()
-                var stateRequest = EntityStateRow.all()
-                if let namespace {
-                    configRequest = configRequest.filter(EntityConfigRow.Columns.namespace == namespace)
-                    stateRequest = stateRequest.filter(EntityStateRow.Columns.namespace == namespace)
+            try await scan(after: after, arity: 2, limit: limit, matching: matching) { cursor, count in
+                let rows = try await pool.read { db in
+                    let position = Self.after(["c.namespace", "c.name"], cursor)
+                    var arguments: StatementArguments = []
+                    var sql = """
+                        SELECT c.namespace, c.name, c.json, s.json FROM \(EntityConfigRow.databaseTableName) c
+                        LEFT JOIN \(EntityStateRow.databaseTableName) s ON s.namespace = c.namespace AND s.name = c.name
+                        WHERE \(position.sql)
+                        """
+                    arguments += position.arguments
+                    if let namespace {
+                        sql += " AND c.namespace = ?"
+                        arguments += [namespace]
+                    }
+                    sql += " ORDER BY c.namespace, c.name LIMIT \(count)"
+                    return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row -> [String?] in
+                        [row[0], row[1], row[2], row[3]]
+                    }
                 }
-                let configs = try configRequest.order(EntityConfigRow.Columns.namespace, EntityConfigRow.Columns.name)
-                    .fetchAll(db)
-                return (configs, try stateRequest.fetchAll(db))
-            }
-            var stateByKey: [String: String] = [:]
-            for row in states { stateByKey[row.namespace + "\u{0}" + row.name] = row.json }
-            return try configs.map { row in
-                let config = try Self.decode(EntityConfig.self, row.json)
-                let state =
-                    try stateByKey[row.namespace + "\u{0}" + row.name].map { try Self.decode(EntityState.self, $0) }
-                    ?? EntityState(metadata: config.metadata)
-                return Entity(config: config, state: state)
+                return try rows.map { row in
+                    let rowNamespace = row[0] ?? ""
+                    let rowName = row[1] ?? ""
+                    let config = try Self.decode(EntityConfig.self, row[2] ?? "")
+                    let state =
+                        try row[3].map { try Self.decode(EntityState.self, $0) }
+                        ?? EntityState(metadata: config.metadata)
+                    return (
+                        StoreKey.make(rowNamespace, rowName), [rowNamespace, rowName],
+                        Entity(config: config, state: state)
+                    )
+                }
             }
         }
     }
 
     public func deleteEntity(namespace: String, name: String) async throws(StoreError) -> Bool {
-        try await guarded("deleting an entity") {
-            try await pool.write { db in
-                try EntityStateRow.deleteOne(db, key: ["namespace": namespace, "name": name])
-                try EventRow
+        let change = StoreChange(subject: .entity(namespace: namespace, name: name), operation: .deleted)
+        return try await guarded("deleting an entity") {
+            try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                let hadState = try EntityStateRow.deleteOne(db, key: ["namespace": namespace, "name": name])
+                let events =
+                    try EventRow
                     .filter(EventRow.Columns.namespace == namespace && EventRow.Columns.entityName == name)
                     .deleteAll(db)
-                return try EntityConfigRow.deleteOne(db, key: ["namespace": namespace, "name": name])
-            }
+                try db.execute(
+                    sql: "DELETE FROM \(DeadlineRow.databaseTableName) WHERE namespace = ? AND entity = ?",
+                    arguments: [namespace, name])
+                let existed = try EntityConfigRow.deleteOne(db, key: ["namespace": namespace, "name": name])
+                return (existed, existed || hadState || events > 0 ? [change] : [])
+            })
         }
     }
 
@@ -245,16 +396,36 @@ public final class SQLiteStore: Store {
     }
 
     public func events(namespace: String?, entity: String?) async throws(StoreError) -> [Event] {
+        try await eventPage(namespace: namespace, entity: entity, after: nil, limit: 0, matching: { _ in true }).items
+    }
+
+    public func eventPage(
+        namespace: String?, entity: String?, after: String?, limit: Int, matching: @escaping @Sendable (Event) -> Bool
+    ) async throws(StoreError) -> StorePage<Event> {
         try await guarded("listing events") {
-            let rows = try await pool.read { db in
-                var request = EventRow.all()
-                if let namespace { request = request.filter(EventRow.Columns.namespace == namespace) }
-                if let entity { request = request.filter(EventRow.Columns.entityName == entity) }
-                return try request.order(
-                    EventRow.Columns.namespace, EventRow.Columns.entityName, EventRow.Columns.checkName
-                ).fetchAll(db)
+            try await scan(after: after, arity: 3, limit: limit, matching: matching) { cursor, count in
+                let rows = try await pool.read { db in
+                    let position = Self.after(["namespace", "entity_name", "check_name"], cursor)
+                    var arguments = position.arguments
+                    var sql = "SELECT * FROM \(EventRow.databaseTableName) WHERE \(position.sql)"
+                    if let namespace {
+                        sql += " AND namespace = ?"
+                        arguments += [namespace]
+                    }
+                    if let entity {
+                        sql += " AND entity_name = ?"
+                        arguments += [entity]
+                    }
+                    sql += " ORDER BY namespace, entity_name, check_name LIMIT \(count)"
+                    return try EventRow.fetchAll(db, sql: sql, arguments: arguments)
+                }
+                return try rows.map { row in
+                    (
+                        StoreKey.make(row.namespace, row.entityName, row.checkName),
+                        [row.namespace, row.entityName, row.checkName], try Self.decode(Event.self, row.json)
+                    )
+                }
             }
-            return try rows.map { try Self.decode(Event.self, $0.json) }
         }
     }
 
@@ -263,15 +434,24 @@ public final class SQLiteStore: Store {
         try await guarded("storing an event") {
             let row = EventRow(
                 namespace: key.namespace, entityName: key.entity, checkName: key.check, json: try Self.encode(event))
-            try await writer.submit { db in try row.upsert(db) }
+            let change = StoreChange(
+                subject: .event(namespace: key.namespace, entity: key.entity, check: key.check), operation: .stored)
+            try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                try row.upsert(db)
+                return (true, [change])
+            })
         }
     }
 
     public func deleteEvent(namespace: String, entity: String, check: String) async throws(StoreError) -> Bool {
-        try await guarded("deleting an event") {
-            try await pool.write { db in
-                try EventRow.deleteOne(db, key: ["namespace": namespace, "entity_name": entity, "check_name": check])
-            }
+        let change = StoreChange(
+            subject: .event(namespace: namespace, entity: entity, check: check), operation: .deleted)
+        return try await guarded("deleting an event") {
+            try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                let deleted = try EventRow.deleteOne(
+                    db, key: ["namespace": namespace, "entity_name": entity, "check_name": check])
+                return (deleted, deleted ? [change] : [])
+            })
         }
     }
 
@@ -287,6 +467,101 @@ public final class SQLiteStore: Store {
         try await guarded("storing a setting") {
             let row = SettingRow(key: key, value: value)
             try await writer.submit { db in try row.upsert(db) }
+        }
+    }
+
+    public func createSettingIfAbsent(_ key: String, value: String) async throws(StoreError) -> String {
+        try await guarded("creating a setting") {
+            try await writer.submit(changing: { db -> (String, [StoreChange]) in
+                if let existing = try SettingRow.fetchOne(db, key: key) { return (existing.value, []) }
+                try SettingRow(key: key, value: value).insert(db)
+                return (value, [])
+            })
+        }
+    }
+
+    public func deleteSetting(_ key: String) async throws(StoreError) -> Bool {
+        try await guarded("deleting a setting") {
+            try await writer.submit(changing: { db -> (Bool, [StoreChange]) in
+                (try SettingRow.deleteOne(db, key: key), [])
+            })
+        }
+    }
+
+    // MARK: Deadlines
+
+    public func putDeadline(_ deadline: Deadline) async throws(StoreError) {
+        let row = DeadlineRow(deadline)
+        try await guarded("storing a deadline") {
+            try await writer.submit { db in try row.upsert(db) }
+        }
+    }
+
+    public func deadline(_ kind: Deadline.Kind, namespace: String, entity: String, check: String)
+        async throws(StoreError) -> Deadline?
+    {
+        try await guarded("reading a deadline") {
+            try await pool.read { db in
+                try DeadlineRow.fetchOne(
+                    db, key: ["kind": kind.rawValue, "namespace": namespace, "entity": entity, "check": check])
+            }?.deadline
+        }
+    }
+
+    public func deadlines(_ kind: Deadline.Kind) async throws(StoreError) -> [Deadline] {
+        try await guarded("listing deadlines") {
+            try await pool.read { db in
+                try DeadlineRow.filter(Column("kind") == kind.rawValue)
+                    .order(Column("namespace"), Column("entity"), Column("check")).fetchAll(db)
+            }.compactMap(\.deadline)
+        }
+    }
+
+    @discardableResult
+    public func deleteDeadlines(_ kind: Deadline.Kind, namespace: String, entity: String, check: String?)
+        async throws(StoreError) -> Int
+    {
+        try await guarded("deleting deadlines") {
+            try await writer.submit(changing: { db -> (Int, [StoreChange]) in
+                var request = DeadlineRow.filter(
+                    Column("kind") == kind.rawValue && Column("namespace") == namespace && Column("entity") == entity)
+                if let check { request = request.filter(Column("check") == check) }
+                return (try request.deleteAll(db), [])
+            })
+        }
+    }
+
+    public func claimExpired(kind: Deadline.Kind, now: Double, owner: String, limit: Int) async throws(StoreError)
+        -> [Deadline]
+    {
+        try await guarded("claiming deadlines") {
+            try await writer.submit(changing: { db -> ([Deadline], [StoreChange]) in
+                let expired = try DeadlineRow.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM \(DeadlineRow.databaseTableName) WHERE kind = ? AND expires_at <= ?
+                        ORDER BY expires_at, namespace, entity, "check" LIMIT ?
+                        """, arguments: [kind.rawValue, now, max(0, limit)])
+                var claimed: [Deadline] = []
+                for var row in expired {
+                    let previous = row.expiresAt
+                    row.expiresAt = Deadline.rearmed(previous, interval: row.interval, now: now)
+                    row.expiries += 1
+                    row.owner = owner
+                    // Conditional on the deadline read above: a row moved meanwhile is not claimed twice.
+                    try db.execute(
+                        sql: """
+                            UPDATE \(DeadlineRow.databaseTableName) SET expires_at = ?, expiries = ?, owner = ?
+                            WHERE kind = ? AND namespace = ? AND entity = ? AND "check" = ? AND expires_at = ?
+                            """,
+                        arguments: [
+                            row.expiresAt, row.expiries, row.owner, row.kind, row.namespace, row.entity, row.check,
+                            previous,
+                        ])
+                    if db.changesCount == 1, let deadline = row.deadline { claimed.append(deadline) }
+                }
+                return (claimed, [])
+            })
         }
     }
 }

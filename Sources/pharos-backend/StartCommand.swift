@@ -23,6 +23,12 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Agent gateway port (default 8081; env …_AGENT_PORT).")
     var agentPort: String?
 
+    @Option(help: "Dashboard host (default [::]; env …_DASHBOARD_HOST).")
+    var dashboardHost: String?
+
+    @Option(help: "Dashboard port (default 3000; env …_DASHBOARD_PORT).")
+    var dashboardPort: String?
+
     @Option(help: "TLS certificate (PEM) for the agent gateway (env …_CERT_FILE).")
     var certFile: String?
 
@@ -82,7 +88,8 @@ struct StartCommand: AsyncParsableCommand {
             },
             onAPIRunning: { port in logger.info("api listening", metadata: ["api.port": "\(port)"]) },
             onAgentGatewayRunning: { port in logger.info("agent gateway listening", metadata: ["agent.port": "\(port)"])
-            })
+            },
+            onDashboardRunning: { port in logger.info("dashboard listening", metadata: ["dashboard.port": "\(port)"]) })
         let group = ServiceGroup(
             services: [pipeline] + backend.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
@@ -125,6 +132,16 @@ struct StartCommand: AsyncParsableCommand {
         default:
             throw ValidationError("--cert-file and --key-file must be given together")
         }
-        return BackendConfiguration(apiHost: apiHost, apiPort: apiPort, agentGateway: gateway)
+        let dashboardPortText = EnvironmentValue.resolve(dashboardPort, "DASHBOARD_PORT") ?? "3000"
+        guard let dashboardPort = Int(dashboardPortText), (0...65535).contains(dashboardPort) else {
+            throw ValidationError("--dashboard-port must be a number 0-65535, not \"\(dashboardPortText)\"")
+        }
+        var dashboardHost = EnvironmentValue.resolve(dashboardHost, "DASHBOARD_HOST") ?? "::"
+        if dashboardHost.hasPrefix("["), dashboardHost.hasSuffix("]") {
+            dashboardHost = String(dashboardHost.dropFirst().dropLast())
+        }
+        return BackendConfiguration(
+            apiHost: apiHost, apiPort: apiPort, agentGateway: gateway,
+            dashboard: DashboardConfiguration(host: dashboardHost, port: dashboardPort))
     }
 }

@@ -24,7 +24,7 @@ import Testing
         let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("pharos-e2e-\(getpid())")
         defer { try? FileManager.default.removeItem(at: work) }
-        let ports = try FreePorts.pick(4)
+        let ports = try FreePorts.pick(5)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -36,6 +36,7 @@ import Testing
         environment["PHAROS_QS_AGENT_PORT"] = String(ports[1])
         environment["PHAROS_QS_INFLUX_PORT"] = String(ports[2])
         environment["PHAROS_QS_ASSET_PORT"] = String(ports[3])
+        environment["PHAROS_QS_DASHBOARD_PORT"] = String(ports[4])
         environment["PHAROS_QS_SUBNET"] = "10.231.\(100 + getpid() % 100)"
         process.environment = environment
         // Output goes to a file, not a pipe: a pipe would stay open while any child the script started lives.

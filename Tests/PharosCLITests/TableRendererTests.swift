@@ -49,6 +49,23 @@ import Testing
                 """)
     }
 
+    // Issue 18 item 22: a deny filter denies when any expression matches, so its expressions read `||`.
+    @Test func filterListJoinsDenyExpressionsWithOr() {
+        let filters = [
+            EventFilter(
+                metadata: ObjectMeta(name: "only-crit"), action: "allow",
+                expressions: ["event.check.status == 2", "event.check.occurrences == 1"]),
+            EventFilter(
+                metadata: ObjectMeta(name: "quiet-hours"), action: "deny",
+                expressions: ["event.entity.labels.env == 'dev'", "event.check.name == 'noisy'"]),
+        ]
+        #expect(
+            tables.filters(filters).rows == [
+                ["only-crit", "allow", "(event.check.status == 2) && (event.check.occurrences == 1)"],
+                ["quiet-hours", "deny", "(event.entity.labels.env == 'dev') || (event.check.name == 'noisy')"],
+            ])
+    }
+
     @Test func handlerList() throws {
         #expect(
             TableRenderer().render(tables.handlers(try Samples.handlers())) == """
@@ -84,4 +101,28 @@ import Testing
 
                 """)
     }
+}
+
+/// Issue 18 item 23: sensuctl takes its global flags on either side of the subcommand.
+@Suite struct GlobalOptionPlacementTests {
+    @Test(arguments: [
+        (["--namespace", "web", "check", "list"], ["check", "list", "--namespace", "web"]),
+        (
+            ["--config-dir", "/tmp/d", "configure", "-n", "--url", "http://127.0.0.1:8080"],
+            ["configure", "--config-dir", "/tmp/d", "-n", "--url", "http://127.0.0.1:8080"]
+        ),
+        (
+            ["--format=json", "check", "--namespace", "web", "list"],
+            ["check", "list", "--format=json", "--namespace", "web"]
+        ),
+        (["--insecure-skip-tls-verify", "event", "list"], ["event", "list", "--insecure-skip-tls-verify"]),
+        (["check", "list", "--namespace", "web"], ["check", "list", "--namespace", "web"]),
+        (["--namespace", "web", "create", "-f", "a.yaml"], ["create", "--namespace", "web", "-f", "a.yaml"]),
+        (["--namespace", "web"], ["--namespace", "web"]),
+        (["--namespace", "web", "nosuchcommand"], ["--namespace", "web", "nosuchcommand"]),
+    ])
+    func globalOptionsBeforeTheSubcommandMoveAfterIt(_ given: [String], _ expected: [String]) {
+        #expect(PharosCtl.arguments(movingGlobalOptionsIn: given) == expected)
+    }
+
 }

@@ -9,7 +9,17 @@ import Testing
 
     static func point(_ name: String, _ value: Double, at timestamp: Int64 = now, tags: [MetricTag] = []) -> MetricPoint
     {
-        MetricPoint(name: name, value: value, timestamp: timestamp, tags: tags)
+        MetricPoint(name: name, value: value, timestamp: timestamp / 1_000_000_000, tags: tags)
+    }
+
+    /// Field failure #18 item 15: StatsD points carried 19-digit nanosecond timestamps while every other format
+    /// carries seconds, so a metrics handler wrote them with the wrong unit.
+    @Test func pointsCarryUnixSecondsLikeEveryOtherFormat() throws {
+        var aggregator = StatsDAggregator()
+        try Self.aggregate("hits:1|c\ntemp:3|g\nlatency:12|ms\nusers:a|s", into: &aggregator)
+        let points = aggregator.flush(at: 1_700_000_000_123_456_789, interval: .seconds(10))
+        #expect(!points.isEmpty)
+        #expect(points.allSatisfy { $0.timestamp == 1_700_000_000 })
     }
 
     static func aggregate(
@@ -183,7 +193,7 @@ import Testing
             ]
         )
         #expect(points.map(\.name) == points.map(\.name).sorted())
-        #expect(points.allSatisfy { $0.timestamp == Self.now && $0.tags.isEmpty })
+        #expect(points.allSatisfy { $0.timestamp == Self.now / 1_000_000_000 && $0.tags.isEmpty })
     }
 
     @Test func percentileRoundingToZeroEmitsNothing() throws {

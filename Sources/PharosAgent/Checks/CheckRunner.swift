@@ -92,11 +92,14 @@ public actor CheckRunner {
         var annotations: [String: String] = [:]
     }
 
-    /// The event JSON written to a command's standard input (`stdin: true`): the entity and the check.
-    static func stdinPayload(entity: Entity, config: CheckConfig, issued: Int64, executed: Int64) -> [UInt8] {
+    /// The event JSON written to a command's standard input (`stdin: true`): the entity and the check. A check
+    /// command sees status 0 and no output (it has not run yet); a hook sees the check's status and output.
+    static func stdinPayload(
+        entity: Entity, config: CheckConfig, issued: Int64, executed: Int64, status: UInt32 = 0, output: String = ""
+    ) -> [UInt8] {
         let event = Event(
             timestamp: executed, entity: entity,
-            check: Check(config: config, issued: issued, executed: executed),
+            check: Check(config: config, status: status, output: output, issued: issued, executed: executed),
             metadata: ObjectMeta(namespace: entity.metadata.namespace))
         return (try? Array(JSONEncoder().encode(event))) ?? Array("{}".utf8)
     }
@@ -188,17 +191,21 @@ public actor CheckRunner {
             outcome.annotations = thresholds.annotations
         }
         outcome.hooks = await runHooks(
-            request, config: rendered, status: outcome.status, entity: entity, data: data, environment: environment)
+            request, config: rendered, result: (outcome.status, outcome.output, executed), entity: entity, data: data,
+            environment: environment)
         if rendered.discardOutput { outcome.output = "" }
         return outcome
     }
 
     /// Runs the hooks of every `check_hooks` entry matching `status`, each hook once, in order, with its own
-    /// timeout (reference §5.5). A hook named but not sent reports status 2 and says so.
+    /// timeout (reference §5.5). A hook named but not sent reports status 2 and says so. A `stdin: true` hook
+    /// reads the event with the check's `result` (status, output, executed time).
     private func runHooks(
-        _ request: CheckRequest, config: CheckConfig, status: UInt32, entity: Entity, data: JSONValue,
-        environment: [String: String]
+        _ request: CheckRequest, config: CheckConfig,
+        result checkResult: (status: UInt32, output: String, executed: Int64),
+        entity: Entity, data: JSONValue, environment: [String: String]
     ) async -> [Hook] {
+        let status = checkResult.status
         var seen: Set<String> = []
         var hooks: [Hook] = []
         for list in config.checkHooks where Self.hookType(list.type, matches: status) {
@@ -227,7 +234,9 @@ public actor CheckRunner {
                 }
                 let stdin =
                     hook.stdin
-                    ? Self.stdinPayload(entity: entity, config: config, issued: request.issued, executed: executed)
+                    ? Self.stdinPayload(
+                        entity: entity, config: config, issued: request.issued, executed: checkResult.executed,
+                        status: status, output: checkResult.output)
                     : nil
                 let timeout = Duration.seconds(Int64(hook.timeout > 0 ? hook.timeout : 60))
                 let result = await CommandExecutor.run(

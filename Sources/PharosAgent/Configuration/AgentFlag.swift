@@ -64,7 +64,9 @@ public struct AgentFlag: Sendable, Hashable {
         AgentFlag("subscriptions", .list, "", "subscriptions (commas or spaces)"),
         AgentFlag("labels", .map, "", "entity labels key=value[,key=value]"),
         AgentFlag("annotations", .map, "", "entity annotations key=value[,key=value]"),
-        AgentFlag("deregister", .bool, "false", "de-register the entity when its keepalives lapse"),
+        AgentFlag(
+            "deregister", .bool, "false",
+            "de-register the entity on a graceful stop (SIGTERM/SIGINT) and when its keepalives lapse"),
         AgentFlag("deregistration-handler", .text, "", "handler for the de-registration event"),
         AgentFlag("keepalive-interval", .number, "20", "seconds between keepalives"),
         AgentFlag(

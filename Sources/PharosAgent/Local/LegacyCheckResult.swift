@@ -1,8 +1,9 @@
 public import PharosCore
 
 /// A Sensu 1.x check result as the event socket accepts it (reference §4.5): `name` and `output` required;
-/// `status`, `source`/`client` (the proxy entity), `command`, `subscribers`, `interval`, `issued`, `executed`,
-/// `duration`, `handler`/`handlers` optional.
+/// `status`, `source`/`client` (the proxy entity), `command`, `subscribers`, `interval`, `ttl`, `timeout`, `issued`,
+/// `executed`, `duration`, `handler`/`handlers` optional. `ttl` and `timeout` mean what they mean in a check
+/// definition and in an agent API submission, so a socket result arms the backend's TTL like an API one.
 public struct LegacyCheckResult: Sendable, Hashable, Decodable {
     /// The check name.
     public var name: String
@@ -18,6 +19,10 @@ public struct LegacyCheckResult: Sendable, Hashable, Decodable {
     public var subscribers: [String]
     /// Seconds between results.
     public var interval: UInt32
+    /// Seconds after which the backend reports a missing next result (0: no TTL).
+    public var ttl: Int64
+    /// Seconds the producing command may run (informational here; 0: none).
+    public var timeout: UInt32
     /// Unix seconds.
     public var issued: Int64
     /// Unix seconds.
@@ -28,7 +33,8 @@ public struct LegacyCheckResult: Sendable, Hashable, Decodable {
     public var handlers: [String]
 
     enum CodingKeys: String, CodingKey {
-        case name, output, status, source, client, command, subscribers, interval, issued, executed, duration
+        case name, output, status, source, client, command, subscribers, interval, ttl, timeout, issued, executed
+        case duration
         case handler, handlers
     }
 
@@ -44,6 +50,8 @@ public struct LegacyCheckResult: Sendable, Hashable, Decodable {
         command = try container.decodeIfPresent(String.self, forKey: .command) ?? ""
         subscribers = try container.decodeIfPresent([String].self, forKey: .subscribers) ?? []
         interval = try container.decodeIfPresent(UInt32.self, forKey: .interval) ?? 0
+        ttl = try container.decodeIfPresent(Int64.self, forKey: .ttl) ?? 0
+        timeout = try container.decodeIfPresent(UInt32.self, forKey: .timeout) ?? 0
         issued = try container.decodeIfPresent(Int64.self, forKey: .issued) ?? 0
         executed = try container.decodeIfPresent(Int64.self, forKey: .executed) ?? 0
         duration = try container.decodeIfPresent(Double.self, forKey: .duration) ?? 0
@@ -57,7 +65,7 @@ public struct LegacyCheckResult: Sendable, Hashable, Decodable {
     public var event: Event {
         let config = CheckConfig(
             metadata: ObjectMeta(name: name), command: command, handlers: handlers, interval: interval,
-            subscriptions: subscribers)
+            subscriptions: subscribers, ttl: ttl, timeout: timeout)
         return Event(
             entity: source.isEmpty ? nil : Entity(metadata: ObjectMeta(name: source)),
             check: Check(

@@ -25,12 +25,13 @@ public struct APIError: Error, Sendable, Hashable, HTTPResponseError, CustomStri
         self.statusOverride = status
     }
 
-    /// Maps a store error: already exists → 409, not found → 404, invalid → 400, internal → 500 (bare message).
+    /// Maps a store error: already exists → 409, not found → 404, invalid → 400, conflict → 409, internal → 500 (bare message).
     public init(_ error: StoreError) {
         switch error.kind {
         case .alreadyExists: self.init(.alreadyExists, error.description)
         case .notFound: self.init(.notFound, error.description)
         case .invalid: self.init(.invalidArgument, error.description)
+        case .conflict: self.init(.alreadyExists, error.description)
         case .internalError: self.init(.internalError, "internal error")
         }
     }

@@ -6,7 +6,7 @@ import PharosStore
 import PharosWire
 
 /// Authenticates and authorises every request (reference §2.2). `/health`, `/version`, `/ready`, `/metrics` and
-/// `/auth*` are served without credentials; everything else needs `Authorization: Bearer <access JWT>` or
+/// `/auth*` (and, on the dashboard's port, the page: `/` and `/static/*`) are served without credentials; everything else needs `Authorization: Bearer <access JWT>` or
 /// `Authorization: Key <api key>` (else 401 `bad credentials`, code 5). Requests under `/api/core/v2` are then mapped
 /// to an `AccessRequest` (a `PUT` of a resource that does not exist yet needs `create`, of an existing one
 /// `update`) and checked against RBAC (else 403, code 4), except that reading namespaces is always
@@ -16,7 +16,7 @@ struct AuthMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
     /// Paths served without credentials.
-    static let publicPaths: Set<String> = ["/health", "/version", "/ready", "/metrics", "/auth"]
+    static let publicPaths: Set<String> = ["/health", "/version", "/ready", "/metrics", "/auth", "/"]
 
     /// The answer to an authenticated request RBAC refuses.
     static let denied = APIError(.permissionDenied, "unauthorized to perform action")
@@ -26,7 +26,7 @@ struct AuthMiddleware: RouterMiddleware {
     let store: any Store
 
     static func isPublic(_ path: String) -> Bool {
-        publicPaths.contains(path) || path.hasPrefix("/auth/")
+        publicPaths.contains(path) || path.hasPrefix("/auth/") || path.hasPrefix("/static/")
     }
 
     func handle(

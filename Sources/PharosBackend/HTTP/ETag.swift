@@ -1,22 +1,17 @@
 import Foundation
+import PharosStore
 
-/// Entity tags of stored resources (RFC 9110 §8.8.3): a quoted 64-bit FNV-1a hash of the resource's JSON with
-/// sorted keys, so equal content gives equal tags. `If-Match` / `If-None-Match` compare against it (412 when the
+/// Entity tags of stored resources (RFC 9110 §8.8.3): the quoted `ResourceVersion` (a 64-bit FNV-1a hash of the
+/// resource's JSON with sorted keys), so equal content gives equal tags and the store can compare-and-swap on it. `If-Match` / `If-None-Match` compare against it (412 when the
 /// precondition fails, reference §2.1).
 enum ETag {
     /// The tag of `value`, e.g. `"9f86d081884c7d65"`.
     static func of(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(value)) ?? Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
+        quoted(ResourceVersion.of(value))
     }
+
+    /// A store `ResourceVersion` as an entity tag (quoted).
+    static func quoted(_ version: String) -> String { "\"" + version + "\"" }
 
     /// Whether an `If-Match` / `If-None-Match` header value (`*` or a comma-separated list of tags, weak or
     /// strong) names `tag`.

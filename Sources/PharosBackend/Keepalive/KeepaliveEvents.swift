@@ -75,10 +75,13 @@ enum KeepaliveEvents {
             id: UUID().uuidString)
     }
 
-    /// The failing keepalive event: status 1, `No keepalive sent from NAME for N seconds (>= TIMEOUT)`.
-    static func failing(entity: Entity, config: CheckConfig, silentFor: Int64, timeout: Int64, now: Int64) -> Event {
+    /// The failing keepalive event: `status` 1 (warning timeout passed) or 2 (critical timeout passed; then
+    /// `timeout` is the critical one), `No keepalive sent from NAME for N seconds (>= TIMEOUT)`.
+    static func failing(
+        entity: Entity, config: CheckConfig, silentFor: Int64, timeout: Int64, status: UInt32 = 1, now: Int64
+    ) -> Event {
         let check = Check(
-            config: config, status: 1,
+            config: config, status: status,
             output: "No keepalive sent from \(entity.metadata.name) for \(silentFor) seconds (>= \(timeout))",
             issued: now, executed: now)
         return Event(

@@ -22,6 +22,9 @@ public actor KeepaliveMonitor {
     private var machine = KeepaliveStateMachine()
     /// Keepalives received (`keepalive(_:user:)` calls with an entity), for metrics.
     public private(set) var keepalivesReceived = 0
+    /// Keepalive deadlines that passed for a registered entity (a failing keepalive event or a de-registration),
+    /// for metrics (`pharos_keepalive_failures_total`).
+    public private(set) var keepalivesMissed = 0
     private var dirty = false
     private var lastPersisted: Double = 0
 
@@ -92,7 +95,8 @@ public actor KeepaliveMonitor {
             }
             let timeout = Int64(event.check?.timeout ?? 0)
             let received = machine.keepaliveReceived(
-                KeepaliveStateMachine.EntityKey(namespace: namespace, name: name), timeout: timeout, at: timestamp)
+                KeepaliveStateMachine.EntityKey(namespace: namespace, name: name), timeout: timeout,
+                criticalTimeout: max(0, event.check?.ttl ?? 0), at: timestamp)
             dirty = true
             let check = KeepaliveEvents.keepaliveCheck(
                 from: event, entity: entity,
@@ -141,6 +145,7 @@ public actor KeepaliveMonitor {
                 machine.remove(key)
                 return
             }
+            keepalivesMissed += 1
             if config.deregister {
                 await deregister(config)
                 return
@@ -158,7 +163,9 @@ public actor KeepaliveMonitor {
                 ])
             await events.process(
                 KeepaliveEvents.failing(
-                    entity: entity, config: check, silentFor: expiry.silentFor, timeout: expiry.timeout, now: seconds))
+                    entity: entity, config: check, silentFor: expiry.silentFor,
+                    timeout: expiry.isCritical ? expiry.criticalTimeout : expiry.timeout,
+                    status: expiry.isCritical ? 2 : 1, now: seconds))
         } catch {
             logger.warning(
                 "missed keepalive not handled", metadata: ["entity.name": "\(key.name)", "error": "\(error)"])

@@ -2,7 +2,9 @@
 /// monitor feeds it keepalives and clock readings and carries out the expiries it returns.
 ///
 /// Times are Unix seconds (`Double`), so the deadlines can be persisted and survive a restart. A missed deadline
-/// re-arms one timeout later, so a silent entity gets a failing keepalive every timeout (reference §4.7).
+/// re-arms one timeout later, so a silent entity gets a failing keepalive every timeout (reference §4.7); with a
+/// critical timeout (the keepalive check's `ttl`, agent `--keepalive-critical-timeout`) one deadline falls exactly
+/// at `lastSeen + critical`, so the critical failure is not late by up to one warning timeout.
 public struct KeepaliveStateMachine: Sendable, Hashable, Codable {
     /// An entity, by namespace and name.
     public struct EntityKey: Sendable, Hashable, Codable, Comparable {
@@ -32,6 +34,8 @@ public struct KeepaliveStateMachine: Sendable, Hashable, Codable {
         public var deadline: Double
         /// Whether a failure was reported since the last keepalive.
         public var failing: Bool
+        /// The critical timeout, seconds (`nil` or 0: none). Optional so deadlines persisted before it existed load.
+        public var criticalTimeout: Int64?
     }
 
     /// What a keepalive changed.
@@ -52,13 +56,19 @@ public struct KeepaliveStateMachine: Sendable, Hashable, Codable {
         public var silentFor: Int64
         /// The keepalive timeout, seconds.
         public var timeout: Int64
+        /// The critical timeout, seconds (0: none).
+        public var criticalTimeout: Int64
 
         /// Creates an expiry.
-        public init(key: EntityKey, silentFor: Int64, timeout: Int64) {
+        public init(key: EntityKey, silentFor: Int64, timeout: Int64, criticalTimeout: Int64 = 0) {
             self.key = key
             self.silentFor = silentFor
             self.timeout = timeout
+            self.criticalTimeout = criticalTimeout
         }
+
+        /// Whether the silence reached the critical timeout: the failing keepalive then has status 2, else 1.
+        public var isCritical: Bool { criticalTimeout > 0 && silentFor >= criticalTimeout }
     }
 
     /// The timeout used when a keepalive carries none: 120 seconds (Sensu's `keepalive-warning-timeout`).
@@ -74,11 +84,16 @@ public struct KeepaliveStateMachine: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - key: The entity.
     ///   - timeout: Seconds; 0 means `defaultTimeout`.
+    ///   - criticalTimeout: Seconds of silence after which failures are critical (0: never).
     ///   - now: Unix seconds.
-    public mutating func keepaliveReceived(_ key: EntityKey, timeout: Int64, at now: Double) -> Received {
+    public mutating func keepaliveReceived(
+        _ key: EntityKey, timeout: Int64, criticalTimeout: Int64 = 0, at now: Double
+    ) -> Received {
         let seconds = timeout > 0 ? timeout : Self.defaultTimeout
         let previous = watches[key]
-        watches[key] = Watch(timeout: seconds, lastSeen: now, deadline: now + Double(seconds), failing: false)
+        watches[key] = Watch(
+            timeout: seconds, lastSeen: now, deadline: now + Double(seconds), failing: false,
+            criticalTimeout: criticalTimeout > 0 ? criticalTimeout : nil)
         guard let previous else { return .firstSeen }
         return previous.failing ? .recovered : .refreshed
     }
@@ -90,15 +105,24 @@ public struct KeepaliveStateMachine: Sendable, Hashable, Codable {
     }
 
     /// The entities whose deadline is at or before `now`, sorted; each is re-armed one timeout later (or
-    /// `now + timeout` when that is still in the past, e.g. after a long restart).
+    /// `now + timeout` when that is still in the past, e.g. after a long restart), or at `lastSeen + critical`
+    /// when that comes first and is still ahead.
     public mutating func expired(at now: Double) -> [Expiry] {
         var expiries: [Expiry] = []
         for key in watches.keys.sorted() {
             guard var watch = watches[key], watch.deadline <= now else { continue }
-            expiries.append(Expiry(key: key, silentFor: Int64(now - watch.lastSeen), timeout: watch.timeout))
+            let critical = watch.criticalTimeout ?? 0
+            expiries.append(
+                Expiry(
+                    key: key, silentFor: Int64(now - watch.lastSeen), timeout: watch.timeout, criticalTimeout: critical)
+            )
             watch.failing = true
             watch.deadline += Double(watch.timeout)
             if watch.deadline <= now { watch.deadline = now + Double(watch.timeout) }
+            let criticalDeadline = watch.lastSeen + Double(critical)
+            if critical > 0, criticalDeadline > now, criticalDeadline < watch.deadline {
+                watch.deadline = criticalDeadline
+            }
             watches[key] = watch
         }
         return expiries

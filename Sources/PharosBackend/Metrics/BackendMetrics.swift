@@ -6,7 +6,7 @@ import Synchronization
 /// the pipeline runner, the gateway) are copied in by samplers just before each scrape.
 ///
 /// Metric names (all prefixed `pharos_`): `http_requests_total{route,method,code}`, `events_processed_total`,
-/// `events_dropped_total`, `keepalives_total`, `agents_connected`, `pipeline_executions_total`,
+/// `events_dropped_total`, `keepalives_total`, `keepalive_failures_total`, `agents_connected`, `pipeline_executions_total`,
 /// `pipeline_failures_total{handler}`, `store_operation_duration_seconds{operation}` (histogram).
 public final class BackendMetrics: Sendable {
     /// The registry every collector lives in.
@@ -17,6 +17,8 @@ public final class BackendMetrics: Sendable {
     public let eventsDropped: Counter
     /// Keepalives received from agents.
     public let keepalives: Counter
+    /// Keepalive deadlines missed by registered entities (each gives a failing keepalive event or a de-registration).
+    public let keepaliveFailures: Counter
     /// Agents connected to this backend now.
     public let connectedAgents: Gauge
     /// Events whose pipeline ran.
@@ -47,6 +49,9 @@ public final class BackendMetrics: Sendable {
         eventsProcessed = counter("events_processed", "Events that went through event processing.")
         eventsDropped = counter("events_dropped", "Events dropped by event processing (invalid or not stored).")
         keepalives = counter("keepalives", "Keepalives received from agents.")
+        keepaliveFailures = counter(
+            "keepalive_failures",
+            "Keepalive deadlines missed by registered entities (failing event or de-registration).")
         pipelineExecutions = counter("pipeline_executions", "Events whose pipeline ran (filters, mutator, handlers).")
         pipelineFailures = Self.pipelineFailures(in: registry, handler: "")
         connectedAgents = registry.makeGauge(

@@ -126,4 +126,95 @@ public struct TimedStore: Store {
     public func putSetting(_ key: String, value: String) async throws(StoreError) {
         try await timed("putSetting") { () async throws(StoreError) in try await base.putSetting(key, value: value) }
     }
+
+    /// `base.createSettingIfAbsent`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func createSettingIfAbsent(_ key: String, value: String) async throws(StoreError) -> String {
+        try await timed("createSettingIfAbsent") { () async throws(StoreError) in
+            try await base.createSettingIfAbsent(key, value: value)
+        }
+    }
+
+    /// `base.deleteSetting`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func deleteSetting(_ key: String) async throws(StoreError) -> Bool {
+        try await timed("deleteSetting") { () async throws(StoreError) in try await base.deleteSetting(key) }
+    }
+
+    /// `base.replaceResource`, timed. - Throws: what the wrapped store throws (`StoreError`, `.conflict`).
+    @discardableResult
+    public func replaceResource<R: Resource>(_ resource: R, expectedVersion: String?) async throws(StoreError)
+        -> String
+    {
+        try await timed("replaceResource") { () async throws(StoreError) in
+            try await base.replaceResource(resource, expectedVersion: expectedVersion)
+        }
+    }
+
+    /// `base.putDeadline`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func putDeadline(_ deadline: Deadline) async throws(StoreError) {
+        try await timed("putDeadline") { () async throws(StoreError) in try await base.putDeadline(deadline) }
+    }
+
+    /// `base.deadline`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func deadline(_ kind: Deadline.Kind, namespace: String, entity: String, check: String)
+        async throws(StoreError) -> Deadline?
+    {
+        try await timed("deadline") { () async throws(StoreError) in
+            try await base.deadline(kind, namespace: namespace, entity: entity, check: check)
+        }
+    }
+
+    /// `base.deadlines`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func deadlines(_ kind: Deadline.Kind) async throws(StoreError) -> [Deadline] {
+        try await timed("deadlines") { () async throws(StoreError) in try await base.deadlines(kind) }
+    }
+
+    /// `base.deleteDeadlines`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    @discardableResult
+    public func deleteDeadlines(_ kind: Deadline.Kind, namespace: String, entity: String, check: String?)
+        async throws(StoreError) -> Int
+    {
+        try await timed("deleteDeadlines") { () async throws(StoreError) in
+            try await base.deleteDeadlines(kind, namespace: namespace, entity: entity, check: check)
+        }
+    }
+
+    /// `base.claimExpired`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func claimExpired(kind: Deadline.Kind, now: Double, owner: String, limit: Int) async throws(StoreError)
+        -> [Deadline]
+    {
+        try await timed("claimExpired") { () async throws(StoreError) in
+            try await base.claimExpired(kind: kind, now: now, owner: owner, limit: limit)
+        }
+    }
+
+    /// `base.resourcePage`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func resourcePage<R: Resource>(
+        _ type: R.Type, namespace: String?, after: String?, limit: Int, matching: @escaping @Sendable (R) -> Bool
+    ) async throws(StoreError) -> StorePage<R> {
+        try await timed("resourcePage") { () async throws(StoreError) in
+            try await base.resourcePage(type, namespace: namespace, after: after, limit: limit, matching: matching)
+        }
+    }
+
+    /// `base.entityPage`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func entityPage(
+        namespace: String?, after: String?, limit: Int, matching: @escaping @Sendable (Entity) -> Bool
+    ) async throws(StoreError) -> StorePage<Entity> {
+        try await timed("entityPage") { () async throws(StoreError) in
+            try await base.entityPage(namespace: namespace, after: after, limit: limit, matching: matching)
+        }
+    }
+
+    /// `base.eventPage`, timed. - Throws: what the wrapped store throws (`StoreError`).
+    public func eventPage(
+        namespace: String?, entity: String?, after: String?, limit: Int, matching: @escaping @Sendable (Event) -> Bool
+    ) async throws(StoreError) -> StorePage<Event> {
+        try await timed("eventPage") { () async throws(StoreError) in
+            try await base.eventPage(
+                namespace: namespace, entity: entity, after: after, limit: limit, matching: matching)
+        }
+    }
+
+    /// The wrapped store's change feed (subscribing is not timed).
+    public var changeFeed: ChangeFeed { base.changeFeed }
 }

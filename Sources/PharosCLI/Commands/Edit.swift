@@ -75,9 +75,10 @@ struct Edit: AsyncParsableCommand {
         }
     }
 
-    /// The file's text without the `# error:` lines a previous round added.
+    /// The file's text without the `# error:` lines a previous round added, with LF line endings (an editor may
+    /// save CRLF; `"\r\n"` is one `Character`, so both endings are split explicitly).
     static func withoutErrorLines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .filter { !$0.hasPrefix("# error:") }.joined(separator: "\n")
     }
 

@@ -26,7 +26,7 @@ public struct PharosCtl: AsyncParsableCommand {
     /// (`error: <message> (code N, HTTP S)` for API errors) and exit status 1.
     public static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments(movingGlobalOptionsIn: Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -41,5 +41,45 @@ public struct PharosCtl: AsyncParsableCommand {
         } catch {
             Self.exit(withError: error)
         }
+    }
+
+    /// Global options (`GlobalOptions`) that take a value; `--insecure-skip-tls-verify` is the one without.
+    static let globalOptionsWithValue: Set<String> = [
+        "--api-url", "--api-key", "--namespace", "--format", "--timeout", "--trusted-ca-file", "--config-dir",
+    ]
+
+    /// The command line (without the program name) with global options given before or between subcommand names
+    /// (`pharosctl --namespace web check list`) moved to just after the subcommand path, where ArgumentParser
+    /// reads them (`pharosctl check list --namespace web`): sensuctl takes its global flags on either side of the
+    /// subcommand. Options are recognised as `--name value`, `--name=value` and `--insecure-skip-tls-verify`;
+    /// everything else is left where it is.
+    public static func arguments(movingGlobalOptionsIn arguments: [String]) -> [String] {
+        var moved: [String] = []
+        var path: [String] = []
+        var command: any ParsableCommand.Type = PharosCtl.self
+        var index = 0
+        while index < arguments.count {
+            let token = arguments[index]
+            let name = token.split(separator: "=", maxSplits: 1).first.map(String.init) ?? token
+            if token == "--insecure-skip-tls-verify" || (token.contains("=") && globalOptionsWithValue.contains(name)) {
+                moved.append(token)
+                index += 1
+            } else if globalOptionsWithValue.contains(token), index + 1 < arguments.count {
+                moved += [token, arguments[index + 1]]
+                index += 2
+            } else if let subcommand = command.configuration.subcommands.first(where: { candidate in
+                let configuration = candidate.configuration
+                return (configuration.commandName ?? candidate._commandName) == token
+                    || configuration.aliases.contains(token)
+            }) {
+                path.append(token)
+                command = subcommand
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !moved.isEmpty, !path.isEmpty else { return arguments }
+        return path + moved + arguments[index...]
     }
 }

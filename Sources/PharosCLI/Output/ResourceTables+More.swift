@@ -1,12 +1,17 @@
 public import PharosCore
 
 extension ResourceTables {
-    /// Filters: Name, Action, Expressions (joined with ` && `, as sensuctl shows them).
+    /// Filters: Name, Action, Expressions. An allow filter's expressions are joined with ` && ` (it allows when all
+    /// match), a deny filter's with ` || ` (it denies when any matches), as sensuctl shows them.
     public func filters(_ filters: [EventFilter]) -> Table {
         Table(
             headers: ["Name", "Action", "Expressions"],
             rows: filters.map { filter in
-                [filter.metadata.name, filter.action, filter.expressions.map { "(\($0))" }.joined(separator: " && ")]
+                let joiner = filter.action == "deny" ? " || " : " && "
+                return [
+                    filter.metadata.name, filter.action,
+                    filter.expressions.map { "(\($0))" }.joined(separator: joiner),
+                ]
             })
     }
 

@@ -21,9 +21,25 @@ enum YAMLTree {
         var message: String
     }
 
-    /// Parses one YAML document.
+    /// Largest YAML document accepted, in UTF-8 bytes (16 MiB, the size `pharosctl` fetches from a URL).
+    static let maximumDocumentBytes = 16 << 20
+
+    /// Most nodes a document of `byteCount` bytes may expand to once aliases are resolved. A document without
+    /// aliases has fewer nodes than bytes, so the bound only stops alias expansion ("billion laughs": nested
+    /// anchors each repeating the previous one), and keeps the work linear in the input size.
+    static func nodeBudget(forBytes byteCount: Int) -> Int { 4 * byteCount + 100_000 }
+
+    /// Parses one YAML document. Aliases are expanded, within `nodeBudget(forBytes:)` nodes.
     /// - Returns: `nil` for an empty document.
+    /// - Throws: `ParseError` for invalid YAML, a document over `maximumDocumentBytes`, or one whose aliases
+    ///   expand past the node budget.
     static func parse(_ text: String) throws(ParseError) -> Document? {
+        let byteCount = text.utf8.count
+        guard byteCount <= maximumDocumentBytes else {
+            throw ParseError(
+                line: nil,
+                message: "YAML document is \(byteCount) bytes, over the limit of \(maximumDocumentBytes) bytes")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -34,7 +50,8 @@ enum YAMLTree {
         }
         guard let root else { return nil }
         var lines: [String: Int] = [:]
-        let value = try convert(root, path: "", lines: &lines)
+        var budget = nodeBudget(forBytes: byteCount)
+        let value = try convert(root, path: "", lines: &lines, budget: &budget)
         return Document(value: value, line: root.mark?.line ?? 1, lines: lines)
     }
 
@@ -52,8 +69,17 @@ enum YAMLTree {
         }
     }
 
-    private static func convert(_ node: Node, path: String, lines: inout [String: Int]) throws(ParseError) -> JSONValue
-    {
+    private static func convert(
+        _ node: Node, path: String, lines: inout [String: Int], budget: inout Int
+    ) throws(ParseError) -> JSONValue {
+        budget -= 1
+        guard budget >= 0 else {
+            throw ParseError(
+                line: node.mark?.line,
+                message:
+                    "YAML document expands to too many nodes (aliases repeating anchors, as in a \"billion laughs\" "
+                    + "document); the limit for this document is \(nodeBudget(forBytes: 0)) nodes plus 4 per byte")
+        }
         switch node {
         case .scalar(let scalar):
             return scalarValue(scalar, node: node)
@@ -62,7 +88,7 @@ enum YAMLTree {
             for (index, item) in sequence.enumerated() {
                 let itemPath = "\(path)[\(index)]"
                 if let line = item.mark?.line { lines[itemPath] = line }
-                items.append(try convert(item, path: itemPath, lines: &lines))
+                items.append(try convert(item, path: itemPath, lines: &lines, budget: &budget))
             }
             return .array(items)
         case .mapping(let mapping):
@@ -74,11 +100,12 @@ enum YAMLTree {
                 let name = keyScalar.string
                 let memberPath = path.isEmpty ? name : "\(path).\(name)"
                 if let line = key.mark?.line { lines[memberPath] = line }
-                members[name] = try convert(value, path: memberPath, lines: &lines)
+                members[name] = try convert(value, path: memberPath, lines: &lines, budget: &budget)
             }
             return .object(members)
         case .alias:
-            throw ParseError(line: node.mark?.line, message: "YAML aliases are not supported in resource documents")
+            // Yams resolves aliases while composing; an unresolved one cannot reach here, but is refused if it does.
+            throw ParseError(line: node.mark?.line, message: "unresolved YAML alias")
         }
     }
 

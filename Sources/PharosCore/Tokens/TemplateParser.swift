@@ -155,7 +155,11 @@ struct TemplateParser {
     }
 
     /// `.a.b.c`, or `.` alone.
+    ///
+    /// A key with a dash (`.labels.memory-warning`) is not a field name in Go templates (Go reports "unexpected
+    /// '-'"); it is rejected with the `index` form that does reach it.
     private mutating func lexField() throws(TokenError) -> [String] {
+        let start = index
         var path: [String] = []
         while index < scalars.count, scalars[index] == "." {
             let dot = index
@@ -165,6 +169,23 @@ struct TemplateParser {
                 throw syntaxError("bad field name after \".\"", at: dot)
             }
             path.append(lexIdentifier())
+        }
+        if index + 1 < scalars.count, scalars[index] == "-",
+            Self.isIdentifierStart(scalars[index + 1]) || Self.isDigit(scalars[index + 1]), let last = path.popLast()
+        {
+            var key = String.UnicodeScalarView(last.unicodeScalars)
+            while index < scalars.count,
+                scalars[index] == "-" || Self.isIdentifierStart(scalars[index]) || Self.isDigit(scalars[index])
+            {
+                key.append(scalars[index])
+                index += 1
+            }
+            let container = path.isEmpty ? "." : path.map { "." + $0 }.joined()
+            throw syntaxError(
+                "unexpected \"-\" in field name \"\(String(key))\": a key with a dash is reached with "
+                    + "{{ index \(container) \"\(String(key))\" }}",
+                at: start
+            )
         }
         return path
     }

@@ -90,7 +90,8 @@ final class RuntimeCluster: @unchecked Sendable {
             "pharos-backend",
             [
                 "start", "--state-dir", path("state"), "--api-listen-address", "127.0.0.1:\(apiPort)", "--agent-host",
-                "127.0.0.1", "--agent-port", "\(agentPort)", "--log-level", "debug",
+                "127.0.0.1", "--agent-port", "\(agentPort)", "--log-level", "debug", "--dashboard-host", "127.0.0.1",
+                "--dashboard-port", "0",
             ] + extraArguments,
             log: path("backend-\(backendRuns).log"))
         let up = try await eventually(seconds: 20) { (try? await self.request("GET", "/health", auth: false)) != nil }

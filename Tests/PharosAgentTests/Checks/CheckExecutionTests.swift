@@ -120,6 +120,21 @@ import Testing
         }
     }
 
+    /// Field failure #18 item 13: a `stdin: true` hook read status 0 and empty output instead of the result.
+    @Test func stdinHookReadsTheChecksStatusAndOutput() async throws {
+        let hook = HookConfig(
+            metadata: ObjectMeta(name: "read-event", namespace: "webinar"), command: "cat", timeout: 5, stdin: true)
+        let event = try await run("echo disk full; exit 2", hooks: [hook]) {
+            $0.checkHooks = [HookList(type: "critical", hooks: ["read-event"])]
+        }
+        let output = try #require(event.check?.hooks.first?.output)
+        let seen = try JSONDecoder().decode(Event.self, from: Data(output.utf8))
+        #expect(seen.check?.status == 2)
+        #expect(seen.check?.output == "disk full\n")
+        #expect(seen.check?.config.metadata.name == "check")
+        #expect(seen.entity?.metadata.name == "pod-1")
+    }
+
     @Test func hookTimesOutOnItsOwnTimeout() async throws {
         let hook = HookConfig(metadata: ObjectMeta(name: "slow"), command: "sleep 30", timeout: 1)
         let event = try await run("exit 1", hooks: [hook]) {

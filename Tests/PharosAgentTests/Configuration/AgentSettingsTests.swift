@@ -143,6 +143,9 @@ import Testing
             #expect(flattened.contains("--\(flag.name) "), "--help lacks --\(flag.name)")
         }
         #expect(flattened.contains("seconds between keepalives (default 20;"))
+        // Field failure #18 item 18: --deregister also de-registers on a graceful stop, and the help says so.
+        #expect(
+            flattened.contains("de-register the entity on a graceful stop (SIGTERM/SIGINT) and when its keepalives"))
     }
 
     @Test(

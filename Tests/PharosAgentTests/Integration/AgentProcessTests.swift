@@ -44,6 +44,12 @@ import Testing
                 == "ok")
         #expect(try LoopbackSocket.tcp(agent.socketPort, send: #"{"name":"no-output"}"#, halfClose: true) == "invalid")
         try LoopbackSocket.udp(agent.socketPort, send: #"{"name":"udp-check","output":"from udp","status":1}"#)
+        // Field failure #18 item 14: `ttl` and `timeout` on the socket were dropped (stored as 0).
+        #expect(
+            try LoopbackSocket.tcp(
+                agent.socketPort, send: #"{"name":"tcp-ttl","output":"t","status":0,"ttl":30,"timeout":7}"#) == "ok")
+        try LoopbackSocket.udp(
+            agent.socketPort, send: #"{"name":"udp-ttl","output":"u","status":0,"ttl":40,"timeout":9}"#)
 
         let api = try #require(await storedEvent(backend, entity: "local-1", check: "api-check"))
         #expect(api.check?.output == "from api")
@@ -55,6 +61,12 @@ import Testing
         #expect(tcp.check?.status == 2)
         let udp = try #require(await storedEvent(backend, entity: "local-1", check: "udp-check"))
         #expect(udp.check?.output == "from udp")
+        let tcpTTL = try #require(await storedEvent(backend, entity: "local-1", check: "tcp-ttl"))
+        #expect(tcpTTL.check?.config.ttl == 30)
+        #expect(tcpTTL.check?.config.timeout == 7)
+        let udpTTL = try #require(await storedEvent(backend, entity: "local-1", check: "udp-ttl"))
+        #expect(udpTTL.check?.config.ttl == 40)
+        #expect(udpTTL.check?.config.timeout == 9)
 
         let metrics = try backend.curl(["-s", "http://127.0.0.1:\(agent.apiPort)/metrics"]).output
         #expect(metrics.contains("pharos_agent_api_events_accepted_total 1"))
@@ -213,6 +225,9 @@ import Testing
         #expect(values["db.query.min"] == 12)
         #expect(values["db.query.max"] == 18)
         #expect(values["db.query.mean"] == 15)
+        // Field failure #18 item 15: seconds, not 19-digit nanoseconds.
+        let now = Int64(Date().timeIntervalSince1970)
+        #expect(metrics.points.allSatisfy { abs($0.timestamp - now) < 120 })
         #expect(agent.stop() == 0)
     }
 }

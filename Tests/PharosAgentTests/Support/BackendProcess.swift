@@ -41,6 +41,7 @@ final class BackendProcess: @unchecked Sendable {
             [
                 "start", "--state-dir", directory.appendingPathComponent("state").path, "--api-listen-address",
                 "127.0.0.1:\(apiPort)", "--agent-host", "127.0.0.1", "--agent-port", "\(agentPort)",
+                "--dashboard-host", "127.0.0.1", "--dashboard-port", "0",
             ] + extraArguments
         process.environment = ["PATH": "/usr/bin:/bin"]
         let log = directory.appendingPathComponent("backend.log")

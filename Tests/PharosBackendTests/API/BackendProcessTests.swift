@@ -57,6 +57,7 @@ import Testing
         process.executableURL = Self.binary
         process.arguments = [
             "start", "--api-listen-address", "127.0.0.1:0", "--agent-host", "127.0.0.1", "--agent-port", "0",
+            "--dashboard-host", "127.0.0.1", "--dashboard-port", "0",
         ]
         process.environment = ["PHAROS_BACKEND_STATE_DIR": stateDir, "PHAROS_BACKEND_LOG_LEVEL": "info"]
         let err = Pipe()

@@ -109,6 +109,7 @@ import Testing
         #expect(text.contains("pharos_events_processed_total 1"), "\(text)")
         #expect(text.contains("pharos_agents_connected 0"))
         #expect(text.contains("pharos_keepalives_total 0"))
+        #expect(text.contains("pharos_keepalive_failures_total 0"))
         #expect(text.contains("pharos_pipeline_executions_total"))
         #expect(text.contains(#"pharos_store_operation_duration_seconds_bucket{operation="putEvent""#))
         let (status, output) = try await offThePool { try Self.promtoolCheck(text) }

@@ -38,7 +38,7 @@ final class RunningBackend: @unchecked Sendable {
         process.executableURL = BackendProcessTests.binary
         process.arguments = [
             "start", "--state-dir", stateDir, "--api-listen-address", "127.0.0.1:0", "--agent-host", "127.0.0.1",
-            "--agent-port", "0",
+            "--agent-port", "0", "--dashboard-host", "127.0.0.1", "--dashboard-port", "0",
         ]
         process.environment = ["PHAROS_BACKEND_LOG_LEVEL": "info"]
         let err = Pipe()

@@ -79,6 +79,34 @@ import Testing
                 "No keepalive sent from web-1 for 20 seconds (>= 10)",
             ])
         #expect(await h.events.events.last?.check?.status == 1)
+        // pharos_keepalive_failures_total counts each missed deadline.
+        #expect(await h.monitor.keepalivesMissed == 2)
+    }
+
+    /// Field failure #18 item 12: `--keepalive-critical-timeout` (the keepalive check's `ttl`) was never applied:
+    /// every failing keepalive had status 1.
+    @Test func criticalTimeoutGivesStatus2OnTime() async throws {
+        let h = try await Self.harness()
+        var keepalive = Self.keepalive("web-1", timeout: 6, at: h.time.now)
+        keepalive.check?.config.ttl = 10
+        await h.monitor.keepalive(keepalive, user: "agent")
+        for step in [6.0, 4, 6] {
+            h.time.advance(step)
+            await h.monitor.expire()
+        }
+        let failing = await h.events.events.dropFirst().map { ($0.check?.status ?? 0, $0.check?.output ?? "") }
+        #expect(failing.map(\.0) == [1, 2, 2])
+        #expect(
+            failing.map(\.1) == [
+                "No keepalive sent from web-1 for 6 seconds (>= 6)",
+                "No keepalive sent from web-1 for 10 seconds (>= 10)",
+                "No keepalive sent from web-1 for 16 seconds (>= 10)",
+            ])
+        h.time.advance(1)
+        await h.monitor.keepalive(Self.keepalive("web-1", timeout: 6, at: h.time.now), user: "agent")
+        h.time.advance(6)
+        await h.monitor.expire()
+        #expect(await h.events.events.last?.check?.status == 1)
     }
 
     @Test func deregisterTrueDeletesTheEntityAndResolvesItsEvents() async throws {
@@ -106,6 +134,7 @@ import Testing
         h.time.advance(10)
         await h.monitor.expire()
         #expect(await h.pipeline.events.count == 3)
+        #expect(await h.monitor.keepalivesMissed == 1)
     }
 
     @Test func goodbyeDeregistersAtOnceOnlyWithDeregisterTrue() async throws {

@@ -13,12 +13,22 @@ import Testing
         return path
     }
 
-    @Test func passesTheStoreConformanceChecks() async throws {
+    @Test(arguments: StoreConformance.checks)
+    func passesTheStoreConformanceCheck(_ check: ConformanceCheck) async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteStore(stateDirectory: directory)
-        try await StoreConformance.run(store)
+        try await check.run(try SQLiteStore(stateDirectory: directory))
         #expect(SQLiteStore.exists(stateDirectory: directory))
+    }
+
+    /// Two `SQLiteStore`s on ONE file: create-if-absent, compare-and-swap and claim-once hold across them.
+    @Test(arguments: StoreConformance.twoStoreChecks)
+    func passesTheTwoWriterCheckOnOneFile(_ check: TwoStoreCheck) async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try SQLiteStore(stateDirectory: directory)
+        let second = try SQLiteStore(stateDirectory: directory)
+        try await check.run(first, second)
     }
 
     @Test func dataSurvivesReopening() async throws {

@@ -54,7 +54,7 @@ final class RealBackend: @unchecked Sendable {
         process.executableURL = binary
         process.arguments = [
             "start", "--state-dir", state.path, "--api-listen-address", "127.0.0.1:0", "--agent-host", "127.0.0.1",
-            "--agent-port", "0", "--log-level", "info",
+            "--agent-port", "0", "--log-level", "info", "--dashboard-host", "127.0.0.1", "--dashboard-port", "0",
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: log)

@@ -352,4 +352,88 @@ import Testing
         let trees = try ResourceCodec.documents(in: "a: 1\n---\n{\"b\": true}\n")
         #expect(trees == [.object(["a": .number(1)]), .object(["b": .bool(true)])])
     }
+
+    // Issue 18 item 20: a CRLF file (`sed 's/$/\r/'`) was one "line" to the splitter, so its two documents failed
+    // with "but found another document".
+    @Test func acceptsCRLFLineEndings() throws {
+        let lf = """
+            type: Namespace
+            spec:
+              name: one
+            ---
+            # a comment first
+            type: CheckConfig
+            metadata:
+              name: disk
+              namespace: default
+            spec:
+              command: check-disk
+              interval: 30
+              subscriptions: [linux]
+            """
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        #expect(crlf.contains("\r\n"))
+        let result = try codec.decode(crlf)
+        #expect(result.resources == (try codec.decode(lf)).resources)
+        #expect(result.resources.count == 2)
+        #expect(result.resources.first == .namespace(Namespace(name: "one")))
+    }
+
+    @Test func aCRLFChunkStartingWithACommentIsNotBlank() throws {
+        let text = "# comment\r\ntype: Namespace\r\nspec: {name: two}\r\n"
+        #expect(try codec.decode(text).resources == [.namespace(Namespace(name: "two"))])
+    }
+
+    // Issue 18 item 21: nested anchors ("billion laughs") made `create -f` grow to 12.8 GB. Aliases stay usable;
+    // their expansion is bounded by a node budget linear in the document size, so this fails after a bounded amount
+    // of work with an error naming the cause.
+    @Test func aliasBombIsRefusedWithABoundedExpansion() throws {
+        var lines = ["type: Namespace", "metadata:", "  labels:", "    l0: &l0 \"lol\""]
+        for level in 1...12 {
+            let previous = Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
+            lines.append("    l\(level): &l\(level) [\(previous)]")
+        }
+        lines.append("spec: {name: bomb}")
+        let text = lines.joined(separator: "\n")
+        do {
+            _ = try codec.decode(text)
+            Issue.record("an alias bomb was accepted")
+        } catch {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics.first?.description.contains("expands to too many nodes") == true)
+        }
+    }
+
+    @Test func moderateAliasesAreExpanded() throws {
+        let text = """
+            type: Namespace
+            metadata:
+              labels: &shared {team: ops, site: a}
+              annotations: *shared
+            spec: {name: aliased}
+            """
+        let trees = try ResourceCodec.documents(in: text)
+        let shared = JSONValue.object(["team": .string("ops"), "site": .string("a")])
+        #expect(
+            trees == [
+                .object([
+                    "type": .string("Namespace"),
+                    "metadata": .object(["labels": shared, "annotations": shared]),
+                    "spec": .object(["name": .string("aliased")]),
+                ])
+            ])
+    }
+
+    @Test func oversizedYAMLDocumentIsRefused() throws {
+        let text =
+            "type: Namespace\nspec: {name: big}\nmetadata: {annotations: {a: \""
+            + String(
+                repeating: "x", count: 16 << 20) + "\"}}\n"
+        do {
+            _ = try codec.decode(text)
+            Issue.record("a 16 MiB document was accepted")
+        } catch {
+            #expect(error.diagnostics.first?.description.contains("over the limit of 16777216 bytes") == true)
+        }
+    }
 }

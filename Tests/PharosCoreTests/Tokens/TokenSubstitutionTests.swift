@@ -99,6 +99,17 @@ import Testing
         ("{{ (.name }}", "template line 1, column 4: unclosed left parenthesis"),
         ("{{/* open", "template line 1, column 1: unclosed comment"),
         ("{{ 12abc }}", "template line 1, column 4: bad number syntax: \"12abc\""),
+        // Field failure #18 item 18: a dashed label name said only "unexpected '-'".
+        (
+            "{{ .labels.memory-warning }}",
+            "template line 1, column 4: unexpected \"-\" in field name \"memory-warning\": a key with a dash is "
+                + "reached with {{ index .labels \"memory-warning\" }}"
+        ),
+        (
+            "{{ .labels.disk-1 | default 90 }}",
+            "template line 1, column 4: unexpected \"-\" in field name \"disk-1\": a key with a dash is "
+                + "reached with {{ index .labels \"disk-1\" }}"
+        ),
     ])
     func rejects(_ template: String, message: String) throws {
         let data = try Self.data()
