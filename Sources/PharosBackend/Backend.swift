@@ -59,6 +59,7 @@ public enum Backend {
                 address: .hostname(configuration.apiHost, port: configuration.apiPort), serverName: "pharos-api"),
             onServerRunning: { await onAPIRunning($0.localAddress?.port ?? 0) }, logger: logger)
         var services: [any Service] = [
+            processor,
             api,
             try gateway.makeService(
                 configuration: configuration.agentGateway,

@@ -136,4 +136,76 @@ public struct ChangePublishingStore: Store {
     public func putSetting(_ key: String, value: String) async throws(StoreError) {
         try await base.putSetting(key, value: value)
     }
+
+    /// `base.createSettingIfAbsent`. - Throws: what the wrapped store throws (`StoreError`).
+    public func createSettingIfAbsent(_ key: String, value: String) async throws(StoreError) -> String {
+        try await base.createSettingIfAbsent(key, value: value)
+    }
+
+    /// `base.deleteSetting`. - Throws: what the wrapped store throws (`StoreError`).
+    public func deleteSetting(_ key: String) async throws(StoreError) -> Bool { try await base.deleteSetting(key) }
+
+    /// `base.replaceResource`, then a `resource` change. - Throws: what the wrapped store throws (`StoreError`).
+    @discardableResult
+    public func replaceResource<R: Resource>(_ resource: R, expectedVersion: String?) async throws(StoreError)
+        -> String
+    {
+        let version = try await base.replaceResource(resource, expectedVersion: expectedVersion)
+        published(resource)
+        return version
+    }
+
+    /// `base.putDeadline`. - Throws: what the wrapped store throws (`StoreError`).
+    public func putDeadline(_ deadline: Deadline) async throws(StoreError) { try await base.putDeadline(deadline) }
+
+    /// `base.deadline`. - Throws: what the wrapped store throws (`StoreError`).
+    public func deadline(_ kind: Deadline.Kind, namespace: String, entity: String, check: String)
+        async throws(StoreError) -> Deadline?
+    {
+        try await base.deadline(kind, namespace: namespace, entity: entity, check: check)
+    }
+
+    /// `base.deadlines`. - Throws: what the wrapped store throws (`StoreError`).
+    public func deadlines(_ kind: Deadline.Kind) async throws(StoreError) -> [Deadline] {
+        try await base.deadlines(kind)
+    }
+
+    /// `base.deleteDeadlines`. - Throws: what the wrapped store throws (`StoreError`).
+    @discardableResult
+    public func deleteDeadlines(_ kind: Deadline.Kind, namespace: String, entity: String, check: String?)
+        async throws(StoreError) -> Int
+    {
+        try await base.deleteDeadlines(kind, namespace: namespace, entity: entity, check: check)
+    }
+
+    /// `base.claimExpired`. - Throws: what the wrapped store throws (`StoreError`).
+    public func claimExpired(kind: Deadline.Kind, now: Double, owner: String, limit: Int) async throws(StoreError)
+        -> [Deadline]
+    {
+        try await base.claimExpired(kind: kind, now: now, owner: owner, limit: limit)
+    }
+
+    /// `base.resourcePage`. - Throws: what the wrapped store throws (`StoreError`).
+    public func resourcePage<R: Resource>(
+        _ type: R.Type, namespace: String?, after: String?, limit: Int, matching: @escaping @Sendable (R) -> Bool
+    ) async throws(StoreError) -> StorePage<R> {
+        try await base.resourcePage(type, namespace: namespace, after: after, limit: limit, matching: matching)
+    }
+
+    /// `base.entityPage`. - Throws: what the wrapped store throws (`StoreError`).
+    public func entityPage(
+        namespace: String?, after: String?, limit: Int, matching: @escaping @Sendable (Entity) -> Bool
+    ) async throws(StoreError) -> StorePage<Entity> {
+        try await base.entityPage(namespace: namespace, after: after, limit: limit, matching: matching)
+    }
+
+    /// `base.eventPage`. - Throws: what the wrapped store throws (`StoreError`).
+    public func eventPage(
+        namespace: String?, entity: String?, after: String?, limit: Int, matching: @escaping @Sendable (Event) -> Bool
+    ) async throws(StoreError) -> StorePage<Event> {
+        try await base.eventPage(namespace: namespace, entity: entity, after: after, limit: limit, matching: matching)
+    }
+
+    /// The wrapped store's change feed.
+    public var changeFeed: ChangeFeed { base.changeFeed }
 }

@@ -62,4 +62,44 @@ final class LatentStore: Store {
     func putSetting(_ key: String, value: String) async throws(StoreError) {
         try await inner.putSetting(key, value: value)
     }
+    func createSettingIfAbsent(_ key: String, value: String) async throws(StoreError) -> String {
+        try await inner.createSettingIfAbsent(key, value: value)
+    }
+    func deleteSetting(_ key: String) async throws(StoreError) -> Bool { try await inner.deleteSetting(key) }
+    func replaceResource<R: Resource>(_ resource: R, expectedVersion: String?) async throws(StoreError) -> String {
+        try await inner.replaceResource(resource, expectedVersion: expectedVersion)
+    }
+    func putDeadline(_ deadline: Deadline) async throws(StoreError) { try await inner.putDeadline(deadline) }
+    func deadline(_ kind: Deadline.Kind, namespace: String, entity: String, check: String) async throws(StoreError)
+        -> Deadline?
+    {
+        try await inner.deadline(kind, namespace: namespace, entity: entity, check: check)
+    }
+    func deadlines(_ kind: Deadline.Kind) async throws(StoreError) -> [Deadline] { try await inner.deadlines(kind) }
+    func deleteDeadlines(_ kind: Deadline.Kind, namespace: String, entity: String, check: String?)
+        async throws(StoreError) -> Int
+    {
+        try await inner.deleteDeadlines(kind, namespace: namespace, entity: entity, check: check)
+    }
+    func claimExpired(kind: Deadline.Kind, now: Double, owner: String, limit: Int) async throws(StoreError)
+        -> [Deadline]
+    {
+        try await inner.claimExpired(kind: kind, now: now, owner: owner, limit: limit)
+    }
+    func resourcePage<R: Resource>(
+        _ type: R.Type, namespace: String?, after: String?, limit: Int, matching: @escaping @Sendable (R) -> Bool
+    ) async throws(StoreError) -> StorePage<R> {
+        try await inner.resourcePage(type, namespace: namespace, after: after, limit: limit, matching: matching)
+    }
+    func entityPage(
+        namespace: String?, after: String?, limit: Int, matching: @escaping @Sendable (Entity) -> Bool
+    ) async throws(StoreError) -> StorePage<Entity> {
+        try await inner.entityPage(namespace: namespace, after: after, limit: limit, matching: matching)
+    }
+    func eventPage(
+        namespace: String?, entity: String?, after: String?, limit: Int, matching: @escaping @Sendable (Event) -> Bool
+    ) async throws(StoreError) -> StorePage<Event> {
+        try await inner.eventPage(namespace: namespace, entity: entity, after: after, limit: limit, matching: matching)
+    }
+    var changeFeed: ChangeFeed { inner.changeFeed }
 }
