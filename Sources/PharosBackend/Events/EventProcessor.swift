@@ -84,12 +84,8 @@ public actor EventProcessor: EventSink, Service {
     /// Follows the store's change feed until graceful shutdown, dropping the cached proxy entities and silences the
     /// changes name (everything on a resync).
     public func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                await self.feed.follow(self.store) { item in await self.apply(item) }
-            }
-        } catch is CancellationError {
-            return
+        await cancelWhenGracefulShutdown {
+            await self.feed.follow(self.store) { item in await self.apply(item) }
         }
     }
 
