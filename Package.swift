@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "PharosBackend",
             dependencies: [
-                "PharosCore", "PharosWire", "PharosStore", "PharosInflux",
+                "PharosCore", "PharosWire", "PharosStore", "PharosInflux", "PharosAssets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

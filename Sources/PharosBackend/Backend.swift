@@ -1,22 +1,22 @@
 import Hummingbird
 public import Logging
 import NIOCore
+import PharosAssets
 public import PharosStore
 import Prometheus
-public import ServiceLifecycle
+import ServiceLifecycle
 
-/// Assembles the backend's services (DESIGN.md §Processes): REST API, agent gateway, keepalive monitor, event
-/// processor, TTL switches and, when the caller provides them, the scheduler and pipeline.
+/// Assembles the backend's services (DESIGN.md §Processes) in one place, for `pharos-backend start`, the tests and
+/// `pharos-bench`: pipeline runner, event processor (per-key lanes, following the change feed), REST API, agent
+/// gateway, keepalive monitor, TTL switches, scheduler and dashboard.
 public enum Backend {
     /// Builds every service of `pharos-backend start`.
     /// - Parameters:
     ///   - configuration: Listeners and tuning.
     ///   - store: The opened store (initialised: it must hold the JWT key or may have one generated).
     ///   - logger: Structured logger.
-    ///   - pipeline: The pipeline after event processing; `nil` uses `LoggingEventPipeline` (logs only, at debug)
-    ///     until the runtime's `PipelineRunner` is wired here.
-    ///   - scheduler: Builds the check scheduler from the gateway (the publisher) and the adhoc queue the API
-    ///     feeds; `nil` runs no scheduler.
+    ///   - pipeline: `.handlers` (the real `PipelineRunner`, assets under the state directory) or a caller's
+    ///     pipeline (`.custom`, e.g. the benchmark's recorder).
     ///   - metrics: The Prometheus collectors served on `/metrics` (a fresh set by default); the store is wrapped
     ///     in a `TimedStore` recording into them.
     ///   - onAPIRunning: Called with the API's bound TCP port once it listens.
@@ -27,27 +27,40 @@ public enum Backend {
         configuration: BackendConfiguration,
         store: any Store,
         logger: Logger,
-        pipeline: (any EventPipeline)? = nil,
-        scheduler: (@Sendable (any CheckRequestPublisher, AdhocQueue) -> any Service)? = nil,
+        pipeline: PipelineChoice = .handlers,
         metrics: BackendMetrics = BackendMetrics(),
         onAPIRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
         onAgentGatewayRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
         onDashboardRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) async throws -> BackendServices {
-        let pipeline = pipeline ?? LoggingEventPipeline(logger: logger)
         let store = TimedStore(store, metrics: metrics)
+        let runner: PipelineRunner?
+        let eventPipeline: any EventPipeline
+        switch pipeline {
+        case .handlers:
+            let assets = AssetManager(cacheDirectory: configuration.stateDirectory + "/cache/assets", logger: logger)
+            let made = PipelineRunner(
+                store: store, assets: assets, logger: logger,
+                maxConcurrentHandlers: configuration.maxConcurrentHandlers)
+            runner = made
+            eventPipeline = made
+        case .custom(let custom):
+            runner = nil
+            eventPipeline = custom
+        }
         let secret = try await BackendSettings.jwtSecret(in: store)
         let tokens = await TokenIssuer(secret: secret)
         let users = UserAuthenticator(store: store, cost: configuration.bcryptCost)
         try await BuiltinAccessControl.seed(store)  // once; for stores initialised before RBAC existed
         let ttl = TTLMonitor(store: store, logger: logger)
-        let processor = EventProcessor(store: store, pipeline: pipeline, logger: logger, ttl: ttl)
+        let processor = EventProcessor(
+            store: store, pipeline: eventPipeline, logger: logger, ttl: ttl, lanes: configuration.eventLanes)
         let keepalives = KeepaliveMonitor(store: store, events: processor, logger: logger)
         let gateway = AgentGateway(
             store: store, users: users, events: processor, keepalives: keepalives, logger: logger)
 
         Self.addSamplers(
-            to: metrics, processor: processor, keepalives: keepalives, gateway: gateway, pipeline: pipeline)
+            to: metrics, processor: processor, keepalives: keepalives, gateway: gateway, runner: runner)
         let adhoc = AdhocQueue()
         let routes = APIRoutes(
             store: store, tokens: tokens, users: users, events: processor, metrics: metrics, adhoc: adhoc,
@@ -57,7 +70,10 @@ public enum Backend {
             configuration: .init(
                 address: .hostname(configuration.apiHost, port: configuration.apiPort), serverName: "pharos-api"),
             onServerRunning: { await onAPIRunning($0.localAddress?.port ?? 0) }, logger: logger)
-        var services: [any Service] = [
+        var services: [any Service] = []
+        if let runner { services.append(runner) }
+        services += [
+            processor,
             api,
             try gateway.makeService(
                 configuration: configuration.agentGateway,
@@ -65,7 +81,9 @@ public enum Backend {
             KeepaliveService(monitor: keepalives, tick: configuration.keepaliveTick),
             TTLService(monitor: ttl, events: processor, tick: configuration.keepaliveTick),
         ]
-        if let scheduler { services.append(scheduler(gateway, adhoc)) }
+        if configuration.runsScheduler {
+            services.append(Scheduler(store: store, publisher: gateway, logger: logger, adhoc: adhoc))
+        }
         if let dashboard = configuration.dashboard {
             let changes = ChangeBroadcaster()
             let index = DashboardEventIndex(store: store, changes: changes, logger: logger)
@@ -100,7 +118,7 @@ public enum Backend {
     /// Copies the counters kept by the components into `metrics` before each scrape.
     static func addSamplers(
         to metrics: BackendMetrics, processor: EventProcessor, keepalives: KeepaliveMonitor, gateway: AgentGateway,
-        pipeline: any EventPipeline
+        runner: PipelineRunner?
     ) {
         metrics.addSampler {
             metrics.advance(metrics.eventsProcessed, to: await processor.processedCount)
@@ -108,7 +126,7 @@ public enum Backend {
             metrics.advance(metrics.keepalives, to: await keepalives.keepalivesReceived)
             metrics.advance(metrics.keepaliveFailures, to: await keepalives.keepalivesMissed)
             metrics.connectedAgents.set(Double(await gateway.connectedAgents.count))
-            if let runner = pipeline as? PipelineRunner {
+            if let runner {
                 let counters = await runner.counters
                 let sink = await runner.builtinSink.counters
                 metrics.advance(metrics.pipelineExecutions, to: counters.eventsProcessed)
@@ -123,4 +141,12 @@ public enum Backend {
             }
         }
     }
+}
+
+/// Which pipeline `Backend.makeServices` puts after event processing.
+public enum PipelineChoice: Sendable {
+    /// The real `PipelineRunner`: filters, mutators, handlers, built-in sinks (run as a service).
+    case handlers
+    /// A caller's pipeline instead (the benchmark records events rather than running handlers).
+    case custom(any EventPipeline)
 }

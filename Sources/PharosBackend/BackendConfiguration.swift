@@ -14,13 +14,27 @@ public struct BackendConfiguration: Sendable {
     /// The dashboard's listener; `nil` serves no dashboard (the default here; `pharos-backend start` serves it on
     /// port 3000 unless told otherwise).
     public var dashboard: DashboardConfiguration?
+    /// The state directory; handler and mutator runtime assets are installed under `<stateDirectory>/cache/assets`.
+    public var stateDirectory: String
+    /// Per-key serial event lanes (default: one per core).
+    public var eventLanes: Int
+    /// Handler runs in flight at once in the pipeline (default 8).
+    public var maxConcurrentHandlers: Int
+    /// Whether the check scheduler runs (default true).
+    public var runsScheduler: Bool
 
     /// Creates a configuration.
     public init(
         apiHost: String = "::", apiPort: Int = 8080, agentGateway: AgentGatewayConfiguration = .init(),
-        bcryptCost: UInt8 = 10, keepaliveTick: Duration = .seconds(1), dashboard: DashboardConfiguration? = nil
+        bcryptCost: UInt8 = 10, keepaliveTick: Duration = .seconds(1), dashboard: DashboardConfiguration? = nil,
+        stateDirectory: String = "/var/lib/pharos", eventLanes: Int = EventLanes.defaultCount,
+        maxConcurrentHandlers: Int = 8, runsScheduler: Bool = true
     ) {
         self.dashboard = dashboard
+        self.stateDirectory = stateDirectory
+        self.eventLanes = eventLanes
+        self.maxConcurrentHandlers = maxConcurrentHandlers
+        self.runsScheduler = runsScheduler
         self.apiHost = apiHost
         self.apiPort = apiPort
         self.agentGateway = agentGateway

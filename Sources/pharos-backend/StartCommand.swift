@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import PharosAssets
 import PharosBackend
 import PharosStore
 import PharosStoreSQLite
@@ -66,7 +65,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.makeLogger()
-        let configuration = try makeConfiguration()
+        var configuration = try makeConfiguration()
         let stateDir = options.resolvedStateDir
         let credentials = options.adminCredentials
         if credentials == nil, !SQLiteStore.exists(stateDirectory: stateDir) {
@@ -78,20 +77,15 @@ struct StartCommand: AsyncParsableCommand {
             try await BackendInitializer.initialize(store, adminUsername: username, adminPassword: password)
             logger.info("state directory initialised", metadata: ["state.dir": "\(stateDir)"])
         }
-        // Handler and mutator runtime assets are installed under the state directory.
-        let assets = AssetManager(cacheDirectory: stateDir + "/cache/assets", logger: logger)
-        let pipeline = PipelineRunner(store: store, assets: assets, logger: logger)
+        configuration.stateDirectory = stateDir
         let backend = try await Backend.makeServices(
-            configuration: configuration, store: store, logger: logger, pipeline: pipeline,
-            scheduler: { publisher, adhoc in
-                Scheduler(store: store, publisher: publisher, logger: logger, adhoc: adhoc)
-            },
+            configuration: configuration, store: store, logger: logger,
             onAPIRunning: { port in logger.info("api listening", metadata: ["api.port": "\(port)"]) },
             onAgentGatewayRunning: { port in logger.info("agent gateway listening", metadata: ["agent.port": "\(port)"])
             },
             onDashboardRunning: { port in logger.info("dashboard listening", metadata: ["dashboard.port": "\(port)"]) })
         let group = ServiceGroup(
-            services: [pipeline] + backend.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: backend.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 

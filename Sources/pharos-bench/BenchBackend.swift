@@ -27,17 +27,9 @@ final class BenchBackend: Sendable {
         let configuration = BackendConfiguration(
             apiHost: "127.0.0.1", apiPort: 0,
             agentGateway: AgentGatewayConfiguration(host: "127.0.0.1", port: 0, maxMessageSize: 1 << 20),
-            bcryptCost: 4, keepaliveTick: keepaliveTick)
-        var scheduler: (@Sendable (any CheckRequestPublisher, AdhocQueue) -> any Service)?
-        if withScheduler {
-            let logger = logger
-            scheduler = { publisher, adhoc in
-                Scheduler(
-                    store: store, publisher: publisher, logger: logger, refreshInterval: .seconds(1), adhoc: adhoc)
-            }
-        }
+            bcryptCost: 4, keepaliveTick: keepaliveTick, stateDirectory: stateDirectory, runsScheduler: withScheduler)
         let services = try await Backend.makeServices(
-            configuration: configuration, store: store, logger: logger, pipeline: recorder, scheduler: scheduler,
+            configuration: configuration, store: store, logger: logger, pipeline: .custom(recorder),
             onAgentGatewayRunning: { port in ports.set(port) })
         let group = ServiceGroup(
             configuration: .init(services: services.services, gracefulShutdownSignals: [], logger: logger))

@@ -2,6 +2,7 @@ public import Foundation
 public import Logging
 public import PharosCore
 public import PharosStore
+public import ServiceLifecycle
 
 /// Processes every event (reference §7.2): validate, metrics-only events straight to the pipeline, proxy entity
 /// attribution, silencing, state merge with the previous event (history, occurrences, watermark, total state
@@ -19,19 +20,21 @@ public import PharosStore
 /// ``TTLMonitor`` when one is given.
 ///
 /// The latest event per key is cached, so after the first event of a key no database read happens for the merge.
-/// The namespace's silences are cached for `silenceRefresh` (1 s by default).
-public actor EventProcessor: EventSink {
+/// While the processor runs as a service it follows the store's change feed: proxy entities and the silences of a
+/// namespace are cached until the feed reports them changed (a proxy event first waits until the feed has caught
+/// up, so an entity updated through the API is seen by the next event). Not running, it caches neither.
+public actor EventProcessor: EventSink, Service {
     private let store: any Store
     private let pipeline: any EventPipeline
     private let logger: Logger
     private let now: @Sendable () -> Int64
-    private let silenceRefresh: Int64
+    private let feed = FeedProgress()
     private let ttl: TTLMonitor?
     private let lanes: EventLanes
 
     private var latest: [EventStorageKey: Event] = [:]
     private var proxies: [String: Entity] = [:]
-    private var silences: [String: (loadedAt: Int64, rules: [SilenceRule])] = [:]
+    private var silences: [String: [SilenceRule]] = [:]
     /// The last write (and hand-off) started per key; the next one of the key waits for it.
     private var writes: [EventLaneKey: (id: UInt64, task: Task<Void, Never>)] = [:]
     private var nextWriteID: UInt64 = 0
@@ -46,12 +49,11 @@ public actor EventProcessor: EventSink {
     ///   - store: Where entities, silences and events live.
     ///   - pipeline: Where processed events go.
     ///   - logger: Where dropped events are logged.
-    ///   - silenceRefresh: How long the silences of a namespace are cached, seconds (default 1).
     ///   - now: The wall clock in Unix seconds (injected for tests).
     ///   - ttl: The TTL switches armed by stored events (`nil`: none).
     ///   - lanes: The number of per-key serial lanes (default: one per core, ``EventLanes/defaultCount``).
     public init(
-        store: any Store, pipeline: any EventPipeline, logger: Logger, silenceRefresh: Int64 = 1,
+        store: any Store, pipeline: any EventPipeline, logger: Logger,
         now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }, ttl: TTLMonitor? = nil,
         lanes: Int = EventLanes.defaultCount
     ) {
@@ -59,7 +61,6 @@ public actor EventProcessor: EventSink {
         self.store = store
         self.pipeline = pipeline
         self.logger = logger
-        self.silenceRefresh = silenceRefresh
         self.now = now
         self.lanes = EventLanes(count: lanes)
     }
@@ -78,6 +79,31 @@ public actor EventProcessor: EventSink {
         let key = EventLaneKey(event)
         let finishing = await lanes.lane(for: key).run { await self.chain(key: key) { await $0.handOff(event) } }
         await finishing?.value
+    }
+
+    /// Follows the store's change feed until graceful shutdown, dropping the cached proxy entities and silences the
+    /// changes name (everything on a resync).
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await self.feed.follow(self.store) { item in await self.apply(item) }
+        }
+    }
+
+    private func apply(_ item: StoreFeedItem) {
+        switch item {
+        case .resync:
+            proxies.removeAll()
+            silences.removeAll()
+        case .change(let change):
+            switch change.subject {
+            case .entityConfig(let namespace, let name), .entity(let namespace, let name):
+                proxies.removeValue(forKey: namespace + "/" + name)
+            case .resource(.silenced, let namespace, _):
+                silences.removeValue(forKey: namespace)
+            default:
+                break
+            }
+        }
     }
 
     /// Forgets cached events after deletions elsewhere.
@@ -183,7 +209,7 @@ public actor EventProcessor: EventSink {
         event.entity = try await attributedEntity(event, check: check)
         let entity = event.entity ?? Entity()
 
-        let rules = try await silenceRules(namespace: event.metadata.namespace, now: timestamp)
+        let rules = try await silenceRules(namespace: event.metadata.namespace)
         check.silenced = SilenceRule.silencedBy(
             rules, checkName: check.metadata.name, checkSubscriptions: check.subscriptions,
             entityName: entity.metadata.name, entitySubscriptions: entity.subscriptions,
@@ -262,11 +288,15 @@ public actor EventProcessor: EventSink {
         }
         let name = proxyName.isEmpty ? (event.entity?.metadata.name ?? "") : proxyName
         let cacheKey = namespace + "/" + name
-        if let cached = proxies[cacheKey] { return cached }
+        let caching = feed.isFollowing
+        if caching {
+            await feed.caughtUp(with: store.changeFeed)
+            if let cached = proxies[cacheKey] { return cached }
+        }
         if let config = try await store.entityConfig(namespace: namespace, name: name) {
             let state = try await store.entityState(namespace: namespace, name: name)
             let entity = Entity(config: config, state: state ?? EntityState(metadata: config.metadata))
-            proxies[cacheKey] = entity
+            if caching { proxies[cacheKey] = entity }
             return entity
         }
         var config: EntityConfig
@@ -280,14 +310,14 @@ public actor EventProcessor: EventSink {
         let own = SilenceRule.entitySubscription(for: name)
         if !config.subscriptions.contains(own) { config.subscriptions.append(own) }
         try await store.putEntityConfig(config)
-        let entity = Entity(config: config, state: EntityState(metadata: config.metadata))
-        proxies[cacheKey] = entity
-        return entity
+        return Entity(config: config, state: EntityState(metadata: config.metadata))
     }
 
-    /// The silences of a namespace as rules, cached for `silenceRefresh` seconds.
-    private func silenceRules(namespace: String, now: Int64) async throws -> [SilenceRule] {
-        if let cached = silences[namespace], now - cached.loadedAt < silenceRefresh { return cached.rules }
+    /// The silences of a namespace as rules, cached until the change feed reports a silence of the namespace changed
+    /// (not cached while the feed is not followed).
+    private func silenceRules(namespace: String) async throws -> [SilenceRule] {
+        let caching = feed.isFollowing
+        if caching, let cached = silences[namespace] { return cached }
         let rules = try await store.resources(Silenced.self, namespace: namespace).map { silenced in
             let expireAt =
                 silenced.expireAt != 0
@@ -296,7 +326,7 @@ public actor EventProcessor: EventSink {
                 subscription: silenced.subscription, check: silenced.check, begin: silenced.begin,
                 expireAt: expireAt, expireOnResolve: silenced.expireOnResolve)
         }
-        silences[namespace] = (now, rules)
+        if caching { silences[namespace] = rules }
         return rules
     }
 }

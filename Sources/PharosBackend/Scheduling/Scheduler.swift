@@ -7,8 +7,9 @@ public import ServiceLifecycle
 /// Publishes check requests on schedule (Sensu Go 6.x `schedulerd`, reference §5.1): one timer per published check
 /// with an `interval` (deterministic phase from the check name) or a `cron`, kept in a ``SchedulePlan``.
 ///
-/// The service reloads the checks from the store every `refreshInterval`, so created, updated and deleted checks
-/// take effect on their next fire without a restart. On each fire it skips subdued checks, builds the request
+/// The service follows the store's change feed and reloads the checks when one changed (or on a resync), so created,
+/// updated and deleted checks take effect on their next fire without a restart; before each fire it waits until the
+/// feed has caught up, so a check whose `DELETE` has answered never fires again. On each fire it skips subdued checks, builds the request
 /// (``CheckRequestBuilder``: matching assets and hooks, `issued` = now in Unix seconds) and publishes it once per
 /// subscription. A `round_robin` check goes, per subscription, to the one agent ``RoundRobin`` picks from the
 /// connected subscribers (as `entity:<agent>`). A check with `proxy_requests` is expanded by
@@ -23,6 +24,8 @@ public actor Scheduler: Service {
     private let sleep: @Sendable (Duration) async throws -> Void
     private let wallClock: @Sendable () -> Date
     private var plan = SchedulePlan()
+    private let feed = FeedProgress()
+    private var checksChanged = true
 
     /// Requests published so far (one per subscription).
     public private(set) var published = 0
@@ -37,7 +40,8 @@ public actor Scheduler: Service {
     ///   - publisher: delivers requests to the agents of a subscription.
     ///   - logger: logs published requests at `.debug` and store failures at `.warning`.
     ///   - clock: sleeps between deadlines (deadlines themselves are wall-clock nanoseconds).
-    ///   - refreshInterval: how often the checks are reloaded from the store.
+    ///   - refreshInterval: the longest the timer loop sleeps between wake-ups (no store read happens on a wake-up;
+    ///     checks are reloaded when the change feed reports a change).
     ///   - wallClock: the current wall-clock time (default `Date()`).
     ///   - adhoc: where adhoc execution requests are taken from (default: a queue nobody else feeds).
     public init(
@@ -60,6 +64,7 @@ public actor Scheduler: Service {
             try await cancelWhenGracefulShutdown {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { try await self.loop() }
+                    group.addTask { await self.feed.follow(self.store) { await self.apply($0) } }
                     group.addTask {
                         for await request in self.adhoc.requests {
                             self.logger.info(
@@ -101,7 +106,7 @@ public actor Scheduler: Service {
         var lastReload = Date.distantPast
         while true {
             let now = wallClock()
-            if now.timeIntervalSince(lastReload) >= seconds(refreshInterval) || now < lastReload {
+            if checksChanged || now < lastReload {
                 await reload(at: now)
                 lastReload = now
             }
@@ -109,7 +114,7 @@ public actor Scheduler: Service {
                 await fired(fire, at: now)
             }
             let nowNanoseconds = IntervalSchedule.nanoseconds(since1970: wallClock())
-            var wait = refreshInterval - .seconds(wallClock().timeIntervalSince(lastReload))
+            var wait = refreshInterval
             if let deadline = plan.nextDeadline {
                 let untilFire: Duration =
                     deadline <= nowNanoseconds ? .zero : .nanoseconds(Int64(clamping: deadline - nowNanoseconds))
@@ -119,7 +124,16 @@ public actor Scheduler: Service {
         }
     }
 
+    private func apply(_ item: StoreFeedItem) {
+        switch item {
+        case .resync: checksChanged = true
+        case .change(let change):
+            if case .resource(.checkConfig, _, _) = change.subject { checksChanged = true }
+        }
+    }
+
     private func reload(at now: Date) async {
+        checksChanged = false
         do {
             let checks = try await store.resources(CheckConfig.self, namespace: nil)
             let changes = plan.update(checks: checks, now: IntervalSchedule.nanoseconds(since1970: now))
@@ -131,6 +145,12 @@ public actor Scheduler: Service {
     }
 
     private func fired(_ fire: ScheduledFire, at now: Date) async {
+        // A check changed or deleted before now must not fire in its old form.
+        await feed.caughtUp(with: store.changeFeed)
+        if checksChanged {
+            await reload(at: now)
+            guard plan.timers[fire.key] != nil else { return }
+        }
         if fire.subdued {
             subduedSkips += 1
             logger.debug("check subdued, skipped", metadata: ["check.name": "\(fire.key)"])
@@ -219,9 +239,5 @@ public actor Scheduler: Service {
             "check request published",
             metadata: ["check.name": "\(namespace)/\(check.metadata.name)", "agents": "\(reached)"])
         return reached
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

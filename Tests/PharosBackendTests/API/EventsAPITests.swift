@@ -5,6 +5,7 @@ import PharosBackend
 import PharosCore
 import PharosStore
 import PharosWire
+import ServiceLifecycle
 import Testing
 
 /// The events API with the real `EventProcessor` behind it (reference §2.1, §7.2): every submission route goes
@@ -94,6 +95,38 @@ import Testing
             #expect(event.check?.occurrences == 200)
             #expect(event.check?.occurrencesWatermark == 200)
             #expect(event.check?.history.count == 21)
+        }
+    }
+
+    /// Issue #18 item 2: a proxy entity updated through the API is seen by its next event (the processor follows
+    /// the store's change feed instead of keeping the entity until a restart).
+    @Test func proxyEntityUpdateReachesItsNextEvent() async throws {
+        let store = try await TestSupport.seededStore()
+        let processor = EventProcessor(store: store, pipeline: RecordingEvents(), logger: TestSupport.logger)
+        let app = try await APITestHarness.application(store: store, events: processor)
+        let group = ServiceGroup(
+            configuration: .init(services: [processor], gracefulShutdownSignals: [], logger: TestSupport.logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await app.test(.router) { client in
+                let api = try await APISession.login(client)
+                let entity = "/api/core/v2/namespaces/default/entities/race"
+                let events = "/api/core/v2/namespaces/default/events"
+                let body =
+                    #"{"entity":{"metadata":{"name":"poller"}},"check":{"metadata":{"name":"ping"},"status":0,"interval":60,"proxy_entity_name":"race"}}"#
+                for tier in ["gold", "silver", "bronze"] {
+                    let put = try await api.send(
+                        .put, entity,
+                        #"{"metadata":{"name":"race","labels":{"tier":"\#(tier)"}},"entity_class":"proxy"}"#)
+                    #expect(put.status == .ok || put.status == .created, "\(APISession.text(put))")
+                    #expect(try await api.send(.post, events, body).status == .created)
+                    let stored = try TestSupport.decode(
+                        Event.self, try await api.send(.get, events + "/race/ping").body)
+                    #expect(stored.entity?.metadata.labels["tier"] == tier)
+                }
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
         }
     }
 

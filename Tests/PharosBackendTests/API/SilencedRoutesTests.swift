@@ -83,7 +83,7 @@ import Testing
     @Test func eventsAreSilencedByAnAPICreatedSilence() async throws {
         let store = try await TestSupport.seededStore()
         let pipeline = RecordingEvents()
-        let processor = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger, silenceRefresh: 0)
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger)
         let app = try await APITestHarness.application(store: store, events: processor)
         try await app.test(.live) { client in
             let api = try await APISession.login(client)

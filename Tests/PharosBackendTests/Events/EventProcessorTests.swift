@@ -96,7 +96,7 @@ import Testing
                 metadata: ObjectMeta(namespace: "default"), subscription: "entity:web-1", check: "check-nginx",
                 expireOnResolve: true))
         let processor = EventProcessor(
-            store: store, pipeline: RecordingEvents(), logger: TestSupport.logger, silenceRefresh: 0, now: { 100 })
+            store: store, pipeline: RecordingEvents(), logger: TestSupport.logger, now: { 100 })
         await processor.process(Self.event(2, at: 100))
         #expect(try await store.resources(Silenced.self, namespace: "default").count == 1)
         await processor.process(Self.event(0, at: 110))

@@ -274,4 +274,41 @@ import Testing
         #expect(PipelineFixture.read(log) == "x\nx\nx\n")
         #expect(await runner.counters.eventsProcessed == 3)
     }
+
+    /// Issue #18 item 11: a pipe handler receives the events of one entity/check in the order they were queued
+    /// (stored), while several keys share the handler slots.
+    @Test func oneKeysEventsReachTheHandlerInOrder() async throws {
+        let directory = try PipelineFixture.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = "\(directory)/log"
+        // A slower first run makes later events of the key overtake it unless they wait for it.
+        let handler = PipelineFixture.pipe(
+            "record",
+            "read line; case \"$line\" in *-0) sleep 0.3;; esac; flock \(log).lock sh -c \"echo $line >> \(log)\"",
+            mutator: "only_check_output")
+        let runner = PipelineFixture.runner(try await PipelineFixture.store([handler]))
+        let group = ServiceGroup(
+            configuration: .init(services: [runner], gracefulShutdownSignals: [], logger: PipelineFixture.logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            for index in 0..<6 {
+                for entity in ["web-1", "web-2"] {
+                    var event = PipelineFixture.event(handlers: ["record"], output: "\(entity)-\(index)\n")
+                    event.entity?.metadata.name = entity
+                    await runner.handle(event)
+                }
+            }
+            let deadline = ContinuousClock.now + .seconds(20)
+            while ContinuousClock.now < deadline, await runner.counters.handlersSucceeded < 12 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        let lines = (PipelineFixture.read(log) ?? "").split(separator: "\n").map(String.init)
+        #expect(lines.count == 12)
+        for entity in ["web-1", "web-2"] {
+            #expect(lines.filter { $0.hasPrefix(entity) } == (0..<6).map { "\(entity)-\($0)" })
+        }
+    }
 }

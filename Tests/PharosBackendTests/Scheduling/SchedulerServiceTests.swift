@@ -123,6 +123,34 @@ import Testing
         #expect(after - before <= 2)
     }
 
+    /// Issue #18 item 5: once the delete has returned, the deleted check never fires again (the scheduler waits for
+    /// the change feed before each fire instead of reloading every second).
+    @Test func deletedCheckNeverFiresAfterTheDeleteReturned() async throws {
+        let store = try await Self.seededStore()
+        var other = Self.check("other")
+        other.subscriptions = ["other"]
+        try await store.putResource(other)
+        let publisher = RecordingPublisher()
+        let scheduler = Scheduler(store: store, publisher: publisher, logger: Self.logger)
+        let counts = CountBox()
+        try await Self.running(scheduler) {
+            try await Self.waitFor(3, publisher)
+            _ = try await store.deleteResource(.checkConfig, namespace: "default", name: "check-nginx")
+            await counts.set(await publisher.records.count)
+            // Three more fires of the other check (1 s interval) prove time went on.
+            let deadline = ContinuousClock.now + .seconds(15)
+            while ContinuousClock.now < deadline,
+                await publisher.records.dropFirst(await counts.value).filter({ $0.subscription == "other" }).count < 3
+            {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        let after = await publisher.records.dropFirst(await counts.value)
+        #expect(after.filter { $0.subscription == "other" }.count >= 3)
+        let deletedFires = after.filter { record in record.request.config?.metadata.name == "check-nginx" }
+        #expect(deletedFires.isEmpty)
+    }
+
     @Test func adhocPublishesIgnoringPublishFlag() async throws {
         let store = try await Self.seededStore()
         let publisher = RecordingPublisher()
