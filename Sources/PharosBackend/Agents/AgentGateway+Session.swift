@@ -2,9 +2,11 @@ import Foundation
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOWebSocket
 import PharosCore
 import PharosStore
 import PharosWire
+import ServiceLifecycle
 
 extension AgentGateway {
     /// Runs one upgraded session: sends `entity_config`, registers the session, then reads frames until the
@@ -17,6 +19,8 @@ extension AgentGateway {
         var logger = logger
         logger[metadataKey: "agent.name"] = "\(key)"
         let id = UUID()
+        let transportLimit = Self.transportLimit(maxMessageSize: maxMessageSize)
+        var reason = "the agent closed the connection"
         do {
             let stored = try await store.entityConfig(namespace: key.namespace, name: key.agent)
             var subscriptions = stored?.subscriptions ?? handshake.subscriptions
@@ -32,19 +36,50 @@ extension AgentGateway {
             logger.info("agent connected", metadata: ["subscriptions": "\(subscriptions.joined(separator: ","))"])
             let watcher = Task { await pollEntityConfig(key: key, id: id, logger: logger) }
             defer { watcher.cancel() }
-            for try await message in inbound.messages(maxSize: maxMessageSize) {
+            for try await message in inbound.messages(maxSize: transportLimit) {
                 let bytes: [UInt8]
                 switch message {
                 case .binary(let buffer): bytes = Array(buffer.readableBytesView)
                 case .text(let text): bytes = Array(text.utf8)
                 }
+                guard bytes.count <= maxMessageSize else {
+                    await countOversizedMessage()
+                    let type = String(
+                        decoding: bytes.prefix(while: { $0 != UInt8(ascii: "\n") }).prefix(64), as: UTF8.self)
+                    logger.warning(
+                        "agent message larger than the maximum message size skipped",
+                        metadata: ["size": "\(bytes.count)", "limit": "\(maxMessageSize)", "frame.type": "\(type)"])
+                    continue
+                }
                 await handleFrame(bytes, key: key, user: user, logger: logger)
             }
+            if Task.isShuttingDownGracefully { reason = "the backend is shutting down" }
         } catch {
-            logger.info("agent session ended with an error", metadata: ["error": "\(error)"])
+            reason = Self.sessionEndReason(error, transportLimit: transportLimit)
         }
-        await unregister(key, id: id)
-        logger.info("agent disconnected")
+        if await !unregister(key, id: id) {
+            reason += "; a newer session of the same agent had replaced this one"
+        }
+        logger.info("agent disconnected", metadata: ["reason": "\(reason)"])
+    }
+
+    /// The largest message a session reads before closing the connection: four times the maximum message size
+    /// (a message between the two is read and skipped, so one huge result does not cause a reconnect loop).
+    nonisolated static func transportLimit(maxMessageSize: Int) -> Int {
+        let (limit, overflow) = maxMessageSize.multipliedReportingOverflow(by: 4)
+        return overflow ? Int.max : limit
+    }
+
+    /// Why a session's read loop failed, for the log line that ends the session.
+    nonisolated static func sessionEndReason(_ error: any Error, transportLimit: Int) -> String {
+        let description = String(describing: error)
+        if case NIOWebSocketError.invalidFrameLength = error {
+            return "the agent sent a frame over \(transportLimit) bytes; connection closed (WebSocket close 1009)"
+        }
+        if description.contains("messageTooLarge") {
+            return "the agent sent a message over \(transportLimit) bytes; connection closed (WebSocket close 1009)"
+        }
+        return "error: \(description)"
     }
 
     /// Decodes and dispatches one frame; malformed frames are logged and counted, never fatal.
