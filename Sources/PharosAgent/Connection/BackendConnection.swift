@@ -466,8 +466,13 @@ public struct BackendConnection: Service, Sendable {
             switch frame.messageType {
             case .entityConfig:
                 let config = try frame.decode(EntityConfig.self)
-                await state.apply(config)
-                logger.debug("entity config received", metadata: ["entity.name": "\(config.metadata.name)"])
+                // With --agent-managed-entity the agent's own configuration is the entity's (Sensu skips it too).
+                if configuration.agentManagedEntity {
+                    logger.debug("entity config from the backend ignored: the agent manages its entity")
+                } else {
+                    await state.apply(config)
+                    logger.debug("entity config received", metadata: ["entity.name": "\(config.metadata.name)"])
+                }
             case .checkRequest:
                 let request = try frame.decode(CheckRequest.self)
                 if case .dropped = requests.yield(request) {

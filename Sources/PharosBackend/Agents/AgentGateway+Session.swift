@@ -22,7 +22,10 @@ extension AgentGateway {
         let transportLimit = Self.transportLimit(maxMessageSize: maxMessageSize)
         var reason = "the agent closed the connection"
         do {
-            let stored = try await store.entityConfig(namespace: key.namespace, name: key.agent)
+            var stored = try await store.entityConfig(namespace: key.namespace, name: key.agent)
+            // A deregister: true entity is ephemeral: the connecting agent's configuration replaces it on its
+            // first keepalive (EntityOwnership), so the old copy is neither sent nor used for subscriptions.
+            if stored?.deregister == true { stored = nil }
             var subscriptions = stored?.subscriptions ?? handshake.subscriptions
             let own = SilenceRule.entitySubscription(for: key.agent)
             if !subscriptions.contains(own) { subscriptions.append(own) }
@@ -51,7 +54,8 @@ extension AgentGateway {
                         metadata: ["size": "\(bytes.count)", "limit": "\(maxMessageSize)", "frame.type": "\(type)"])
                     continue
                 }
-                await handleFrame(bytes, key: key, user: user, logger: logger)
+                await handleFrame(
+                    bytes, key: key, user: user, declaredSubscriptions: handshake.subscriptions, logger: logger)
             }
             if Task.isShuttingDownGracefully { reason = "the backend is shutting down" }
         } catch {
@@ -82,8 +86,12 @@ extension AgentGateway {
         return "error: \(description)"
     }
 
-    /// Decodes and dispatches one frame; malformed frames are logged and counted, never fatal.
-    nonisolated func handleFrame(_ bytes: [UInt8], key: AgentSessionKey, user: String, logger: Logger) async {
+    /// Decodes and dispatches one frame; malformed frames are logged and counted, never fatal. The first keepalive
+    /// of a connection settles the entity's ownership with the handshake's `declaredSubscriptions`, and the
+    /// session then picks up the stored configuration that results.
+    nonisolated func handleFrame(
+        _ bytes: [UInt8], key: AgentSessionKey, user: String, declaredSubscriptions: [String], logger: Logger
+    ) async {
         let frame: AgentFrame
         do {
             frame = try AgentFrame(bytes: bytes)
@@ -95,7 +103,10 @@ extension AgentGateway {
         switch frame.messageType {
         case .keepalive:
             guard let event = await decodeEvent(frame, key: key, logger: logger) else { return }
-            await keepalives.keepalive(event, user: user)
+            let first = event.sequence <= 1
+            await keepalives.keepalive(
+                event, user: user, declaredSubscriptions: first ? declaredSubscriptions : nil)
+            if first { await entityConfigChanged(namespace: key.namespace, name: key.agent) }
         case .event:
             guard var event = await decodeEvent(frame, key: key, logger: logger) else { return }
             if event.entity == nil { event.entity = await storedEntity(key) }
