@@ -13,8 +13,9 @@ public struct AssetError: Error, Sendable, Hashable, CustomStringConvertible {
         case downloadFailed(String)
         /// The body was larger than the size cap (bytes).
         case tooLarge(limit: Int)
-        /// The SHA-512 of the downloaded tarball differs from the declared one (both lower-case hex).
-        case sha512Mismatch(expected: String, actual: String)
+        /// The SHA-512 of the downloaded tarball differs from the declared one (both lower-case hex); `bytes` is
+        /// the size downloaded (an HTML error page or a truncated body shows at once).
+        case sha512Mismatch(expected: String, actual: String, bytes: Int)
         /// The declared `sha512` is not 128 hexadecimal digits.
         case invalidSHA512(String)
         /// `tar` failed; the text is its standard error or exit status.
@@ -51,7 +52,8 @@ public struct AssetError: Error, Sendable, Hashable, CustomStringConvertible {
         case .httpStatus(let code): "download failed: HTTP \(code)"
         case .downloadFailed(let detail): "download failed: \(detail)"
         case .tooLarge(let limit): "download failed: body larger than \(limit) bytes"
-        case .sha512Mismatch(let expected, let actual): "sha512 mismatch: expected \(expected), got \(actual)"
+        case .sha512Mismatch(let expected, let actual, let bytes):
+            "sha512 mismatch: expected \(expected), got \(actual) (\(bytes) bytes downloaded)"
         case .invalidSHA512(let value): "invalid sha512 \"\(value)\": expected 128 hexadecimal digits"
         case .unpackFailed(let detail): "unpacking failed: \(detail)"
         case .cacheFailed(let detail): "cache directory failed: \(detail)"

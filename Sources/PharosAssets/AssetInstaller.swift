@@ -42,9 +42,9 @@ struct AssetInstaller: Sendable {
             throw failure(.invalidURL)
         }
         logger.debug("asset download started", metadata: ["asset.name": "\(source.assetName)", "url": "\(source.url)"])
-        let actual = try await downloadWithTimeout(to: archive)
+        let (actual, size) = try await downloadWithTimeout(to: archive)
         guard actual == source.sha512 else {
-            throw failure(.sha512Mismatch(expected: source.sha512, actual: actual))
+            throw failure(.sha512Mismatch(expected: source.sha512, actual: actual, bytes: size))
         }
         try await unpack(archive, into: staging)
         do {
@@ -67,11 +67,11 @@ struct AssetInstaller: Sendable {
         AssetError(assetName: source.assetName, url: source.url, reason: reason)
     }
 
-    /// Runs `download` racing the timeout; returns the lower-case hex SHA-512 of the body.
-    private func downloadWithTimeout(to path: String) async throws(AssetError) -> String {
+    /// Runs `download` racing the timeout; returns the lower-case hex SHA-512 of the body and its size in bytes.
+    private func downloadWithTimeout(to path: String) async throws(AssetError) -> (String, Int) {
         let timeout = self.timeout
         do {
-            return try await withThrowingTaskGroup(of: String?.self) { group in
+            return try await withThrowingTaskGroup(of: (String, Int)?.self) { group in
                 group.addTask { try await download(to: path) }
                 group.addTask {
                     try await Task.sleep(for: timeout)
@@ -90,7 +90,7 @@ struct AssetInstaller: Sendable {
         }
     }
 
-    private func download(to path: String) async throws -> String {
+    private func download(to path: String) async throws -> (String, Int) {
         var request = HTTPClientRequest(url: source.url)
         for (name, value) in source.headers.sorted(by: { $0.key < $1.key }) {
             request.headers.add(name: name, value: value)
@@ -115,10 +115,11 @@ struct AssetInstaller: Sendable {
                 _ = try descriptor.writeAll(bytes)
             }
         }
-        return hasher.finalize().map { byte in
+        let digest = hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return hex.count == 1 ? "0" + hex : hex
         }.joined()
+        return (digest, received)
     }
 
     private func unpack(_ archive: String, into directory: String) async throws(AssetError) {

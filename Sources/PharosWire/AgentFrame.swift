@@ -14,6 +14,11 @@ public struct AgentFrame: Sendable, Hashable {
         self.payload = payload
     }
 
+    /// The largest frame a Pharos agent sends, in bytes (3 MiB): below the gateway's default maximum message size
+    /// (`AgentGatewayConfiguration.maxMessageSize`, 4 MiB), so a check result is shortened by the agent (its output
+    /// cut, labelled `sensu.io/output_truncated_bytes`) rather than refused by the backend.
+    public static let agentMessageLimit = 3 << 20
+
     /// The known message type, or `nil` for a type this version does not understand.
     public var messageType: AgentMessageType? { AgentMessageType(rawValue: type) }
 

@@ -61,9 +61,11 @@ import Testing
             let error = try await #require(throws: AssetError.self) {
                 try await manager.prepare([Self.asset(url, sha512: wrong)], for: Self.linuxEntity())
             }
+            // Field failure #18 item 16: the mismatch also gives the downloaded size.
             #expect(
                 error.description
-                    == "asset \"hello\" (\(url)): sha512 mismatch: expected \(wrong), got \(fixture.sha512)")
+                    == "asset \"hello\" (\(url)): sha512 mismatch: expected \(wrong), got \(fixture.sha512) "
+                    + "(\(fixture.tarball.count) bytes downloaded)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == [])
     }

@@ -75,6 +75,9 @@ public actor CheckRunner {
             config: config, status: outcome.status, output: outcome.output, issued: request.issued,
             executed: outcome.executed, duration: outcome.duration, processedBy: agentName)
         check.hooks = outcome.hooks
+        if outcome.truncatedBytes > 0 {
+            check.metadata.labels[AgentEvents.outputTruncatedBytesLabel] = String(outcome.truncatedBytes)
+        }
         return Event(
             timestamp: AgentEvents.unixNow(), entity: entity, check: check, metrics: outcome.metrics,
             metadata: ObjectMeta(namespace: entity.metadata.namespace, annotations: outcome.annotations),
@@ -90,6 +93,8 @@ public actor CheckRunner {
         var metrics: Metrics?
         var hooks: [Hook] = []
         var annotations: [String: String] = [:]
+        /// Output bytes dropped: past ``CommandExecutor/outputLimit`` and past the check's `max_output_size`.
+        var truncatedBytes = 0
     }
 
     /// The event JSON written to a command's standard input (`stdin: true`): the entity and the check. A check
@@ -193,7 +198,13 @@ public actor CheckRunner {
         outcome.hooks = await runHooks(
             request, config: rendered, result: (outcome.status, outcome.output, executed), entity: entity, data: data,
             environment: environment)
-        if rendered.discardOutput { outcome.output = "" }
+        if rendered.discardOutput {
+            outcome.output = ""
+        } else {
+            let kept = AgentEvents.truncate(outcome.output, toBytes: Int(clamping: rendered.maxOutputSize))
+            outcome.output = kept.text
+            outcome.truncatedBytes = result.droppedBytes + kept.droppedBytes
+        }
         return outcome
     }
 

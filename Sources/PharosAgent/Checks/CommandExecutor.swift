@@ -10,7 +10,8 @@ import Subprocess
 /// else with `sh -c` (``CommandPlan``); a new process group per command, standard output and error merged, the
 /// optional standard input written, and on timeout or task cancellation `SIGKILL` to the whole group.
 public enum CommandExecutor {
-    /// The most output kept per command, in bytes (1 MiB); the rest is read and dropped.
+    /// The most output kept per command, in bytes (1 MiB); the rest is read, dropped and counted
+    /// (``CommandResult/droppedBytes``, reported as the check label `sensu.io/output_truncated_bytes`).
     public static let outputLimit = 1 << 20
 
     /// Runs `command` directly or with `/bin/sh -c` (``CommandPlan/make(command:environment:)``).
@@ -80,18 +81,24 @@ public enum CommandExecutor {
             let duration = Self.seconds(start.duration(to: clock.now))
             let output = collected.text
             if collected.timedOut {
-                return CommandResult(outcome: .timedOut, output: output, duration: duration)
+                return CommandResult(
+                    outcome: .timedOut, output: output, duration: duration, droppedBytes: collected.droppedBytes)
             }
             switch result.terminationStatus {
             case .exited(let code):
-                return CommandResult(outcome: .exited(code), output: output, duration: duration)
+                return CommandResult(
+                    outcome: .exited(code), output: output, duration: duration, droppedBytes: collected.droppedBytes)
             case .signaled(let signal):
-                return CommandResult(outcome: .signaled(signal), output: output, duration: duration)
+                return CommandResult(
+                    outcome: .signaled(signal), output: output, duration: duration, droppedBytes: collected.droppedBytes
+                )
             }
         } catch {
             let duration = Self.seconds(start.duration(to: clock.now))
             if collected.timedOut {
-                return CommandResult(outcome: .timedOut, output: collected.text, duration: duration)
+                return CommandResult(
+                    outcome: .timedOut, output: collected.text, duration: duration,
+                    droppedBytes: collected.droppedBytes)
             }
             return CommandResult(
                 outcome: .failedToStart("failed to run check command: \(error)"), output: "", duration: duration)

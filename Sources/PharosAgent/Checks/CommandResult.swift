@@ -18,12 +18,15 @@ public struct CommandResult: Sendable, Hashable {
     public var output: String
     /// Wall time from start to end, in seconds.
     public var duration: Double
+    /// Output bytes the command wrote past ``CommandExecutor/outputLimit``, read and dropped.
+    public var droppedBytes: Int
 
     /// Creates a result.
-    public init(outcome: Outcome, output: String, duration: Double) {
+    public init(outcome: Outcome, output: String, duration: Double, droppedBytes: Int = 0) {
         self.outcome = outcome
         self.output = output
         self.duration = duration
+        self.droppedBytes = droppedBytes
     }
 
     /// The check status and output Sensu reports: exit code verbatim; timeout → 2 with `Execution timed out\n`

@@ -51,13 +51,31 @@ public struct BackendConnection: Service, Sendable {
         return AgentEventSink(
             entity: { await currentEntity(state: state) },
             enqueue: { event in
-                do {
-                    await outbox.push(try AgentFrame.make(.event, event))
-                } catch {
-                    logger.error("cannot encode event", metadata: ["error": "\(error)"])
-                }
+                if let frame = Self.boundedEventFrame(event, logger: logger) { await outbox.push(frame) }
             },
             isConnected: { await state.connected })
+    }
+
+    /// The `event` frame of `event`, shortened to ``AgentFrame/agentMessageLimit`` (logged as a warning when it
+    /// had to be), or `nil` when it cannot be encoded (logged as an error).
+    static func boundedEventFrame(_ event: Event, logger: Logger) -> AgentFrame? {
+        do {
+            let (frame, shrink) = try AgentEvents.eventFrame(event)
+            if shrink != AgentEvents.FrameShrink() {
+                logger.warning(
+                    "event shortened to fit one frame",
+                    metadata: [
+                        "check.name": "\(event.check?.metadata.name ?? "")", "limit": "\(AgentFrame.agentMessageLimit)",
+                        "output_bytes_dropped": "\(shrink.outputBytes)", "points_dropped": "\(shrink.metricPoints)",
+                    ])
+            }
+            return frame
+        } catch {
+            logger.error(
+                "event dropped: cannot encode it",
+                metadata: ["check.name": "\(event.check?.metadata.name ?? "")", "error": "\(error)"])
+            return nil
+        }
     }
 
     /// How one WebSocket session ended.
@@ -122,12 +140,10 @@ public struct BackendConnection: Service, Sendable {
                 await state.countRunningCheck(1)
                 group.addTask {
                     let entity = await currentEntity(state: state)
-                    if let event = await runner.run(request, entity: entity) {
-                        do {
-                            await queue.push(try AgentFrame.make(.event, event))
-                        } catch {
-                            logger.error("cannot encode check result", metadata: ["error": "\(error)"])
-                        }
+                    if let event = await runner.run(request, entity: entity),
+                        let frame = Self.boundedEventFrame(event, logger: logger)
+                    {
+                        await queue.push(frame)
                     }
                     await state.countRunningCheck(-1)
                 }
@@ -450,8 +466,13 @@ public struct BackendConnection: Service, Sendable {
             switch frame.messageType {
             case .entityConfig:
                 let config = try frame.decode(EntityConfig.self)
-                await state.apply(config)
-                logger.debug("entity config received", metadata: ["entity.name": "\(config.metadata.name)"])
+                // With --agent-managed-entity the agent's own configuration is the entity's (Sensu skips it too).
+                if configuration.agentManagedEntity {
+                    logger.debug("entity config from the backend ignored: the agent manages its entity")
+                } else {
+                    await state.apply(config)
+                    logger.debug("entity config received", metadata: ["entity.name": "\(config.metadata.name)"])
+                }
             case .checkRequest:
                 let request = try frame.decode(CheckRequest.self)
                 if case .dropped = requests.yield(request) {

@@ -25,6 +25,7 @@ extension AgentGateway {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> any Service {
         let maxMessageSize = configuration.maxMessageSize
+        let transportLimit = Self.transportLimit(maxMessageSize: maxMessageSize)
         var responseHeaders = HTTPFields()
         if let field = HTTPFields.Element.Name(HandshakeHeader.backendID) {
             responseHeaders[field] = configuration.backendID
@@ -37,7 +38,7 @@ extension AgentGateway {
             _ = try await self.checkHandshake(request.headers, certificateUser: certificateUser)
             throw AgentHandshakeError(status: .badRequest, message: "websocket upgrade required")
         }
-        let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: maxMessageSize))
+        let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: transportLimit))
         let shouldUpgrade:
             @Sendable (HTTPRequest, any Channel, Logger) async throws -> ShouldUpgradeResult<
                 WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>

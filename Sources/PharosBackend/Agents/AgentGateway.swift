@@ -20,6 +20,8 @@ public actor AgentGateway: CheckRequestPublisher {
 
     /// Frames that could not be decoded (logged and skipped).
     public private(set) var malformedFrames = 0
+    /// Messages larger than the configured maximum message size (logged with agent and size, and skipped).
+    public private(set) var oversizedMessages = 0
 
     /// Creates the gateway.
     /// - Parameters:
@@ -86,13 +88,23 @@ public actor AgentGateway: CheckRequestPublisher {
 
     func register(_ key: AgentSessionKey, _ session: AgentSession) {
         if sessions[key] != nil {
-            logger.info("agent reconnected; replacing its previous session", metadata: ["agent.name": "\(key)"])
+            logger.info(
+                "agent reconnected; its previous session is replaced by a newer session",
+                metadata: ["agent.name": "\(key)"])
         }
         sessions[key] = session
     }
 
-    func unregister(_ key: AgentSessionKey, id: UUID) {
-        if sessions[key]?.id == id { sessions.removeValue(forKey: key) }
+    /// Removes session `id` of `key`; returns `false` when a newer session of the agent had replaced it.
+    @discardableResult
+    func unregister(_ key: AgentSessionKey, id: UUID) -> Bool {
+        guard sessions[key]?.id == id else { return false }
+        sessions.removeValue(forKey: key)
+        return true
+    }
+
+    func countOversizedMessage() {
+        oversizedMessages += 1
     }
 
     func countMalformedFrame() {

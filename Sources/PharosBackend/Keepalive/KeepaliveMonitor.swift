@@ -60,10 +60,16 @@ public actor KeepaliveMonitor {
     public var state: KeepaliveStateMachine { machine }
 
     /// Handles a keepalive from an agent session.
+    ///
+    /// The first keepalive of a connection (`sequence` 0 or 1) also settles who owns an existing entity's
+    /// configuration (``EntityOwnership``): agent-managed and ephemeral (`deregister: true`) entities take the
+    /// agent's configuration; a backend-owned one keeps its stored copy and one warning names the ignored fields.
     /// - Parameters:
     ///   - event: The keepalive event (entity with config and system info, check `keepalive` with `timeout`).
     ///   - user: The user the agent authenticated as (recorded on a new entity).
-    public func keepalive(_ event: Event, user: String) async {
+    ///   - declaredSubscriptions: The subscriptions of the agent's handshake (its own configuration), used for the
+    ///     ownership decision; `nil` uses the keepalive entity's.
+    public func keepalive(_ event: Event, user: String, declaredSubscriptions: [String]? = nil) async {
         guard let reported = event.entity, !reported.metadata.name.isEmpty else {
             logger.info("keepalive without an entity ignored")
             return
@@ -76,8 +82,16 @@ public actor KeepaliveMonitor {
         do {
             var config: EntityConfig
             var isNewEntity = false
+            var changed = false
             if let stored = try await store.entityConfig(namespace: namespace, name: name) {
                 config = stored
+                if event.sequence <= 1 {
+                    let (reconciled, decision) = EntityOwnership.reconcile(
+                        stored: stored, reported: reported.config, declaredSubscriptions: declaredSubscriptions)
+                    config = reconciled
+                    changed = reconciled != stored
+                    logOwnership(decision, name: name, namespace: namespace, changed: changed)
+                }
             } else {
                 config = reported.config
                 config.metadata.namespace = namespace
@@ -85,7 +99,7 @@ public actor KeepaliveMonitor {
                 if config.user.isEmpty { config.user = user }
                 isNewEntity = true
             }
-            var changed = isNewEntity
+            changed = changed || isNewEntity
             let own = SilenceRule.entitySubscription(for: name)
             if !config.subscriptions.contains(own) {
                 config.subscriptions.append(own)
@@ -122,6 +136,37 @@ public actor KeepaliveMonitor {
         } catch {
             logger.warning(
                 "keepalive not recorded", metadata: ["entity.name": "\(name)", "error": "\(error)"])
+        }
+    }
+
+    /// Logs an ownership decision: a warning naming ignored fields, info when the stored copy changed hands.
+    private func logOwnership(_ decision: EntityOwnership.Decision, name: String, namespace: String, changed: Bool) {
+        let metadata: Logger.Metadata = ["entity.name": "\(name)", "namespace": "\(namespace)"]
+        switch decision {
+        case .backendOwned(let ignored), .handedBack(let ignored):
+            if case .handedBack = decision {
+                logger.info(
+                    "entity \"\(name)\" handed back to the backend: its agent no longer runs with --agent-managed-entity",
+                    metadata: metadata)
+            }
+            guard !ignored.isEmpty else { return }
+            let text =
+                "agent configuration of entity \"\(name)\" ignored (\(ignored.joined(separator: ", "))): the backend's "
+                + "copy is authoritative; start the agent with --agent-managed-entity to let its configuration win, "
+                + "or change the entity through the API"
+            logger.warning(
+                "\(text)",
+                metadata: metadata.merging(["ignored_fields": "\(ignored.joined(separator: ","))"]) { $1 })
+        case .agentManaged where changed:
+            logger.info(
+                "entity \"\(name)\" configuration taken from its agent (--agent-managed-entity)", metadata: metadata)
+        case .ephemeralReplaced where changed:
+            let text =
+                "entity \"\(name)\" configuration replaced by the connecting agent's (deregister: true entities are "
+                + "ephemeral)"
+            logger.info("\(text)", metadata: metadata)
+        case .agentManaged, .ephemeralReplaced:
+            break
         }
     }
 

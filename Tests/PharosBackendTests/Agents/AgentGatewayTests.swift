@@ -178,6 +178,42 @@ import Testing
         }
     }
 
+    /// Field failure #18 item 3: a message over the maximum size closed the connection ("agent disconnected"
+    /// only), so the agent reconnected and sent it again. It is now skipped, counted and logged; the session stays.
+    @Test func oversizedMessageIsSkippedAndCountedWithoutEndingTheSession() async throws {
+        try await Self.withGateway { harness in
+            let store = harness.store
+            let gateway = harness.gateway
+            var configuration = WebSocketClientConfiguration()
+            configuration.additionalHeaders = Self.handshakeHeaders()
+            configuration.maxFrameSize = 1 << 24
+            try await WebSocketClient.connect(
+                url: "ws://127.0.0.1:\(harness.port)/", configuration: configuration, logger: TestSupport.logger
+            ) { inbound, outbound, _ in
+                var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                _ = try Self.frame(try await messages.next())
+                let huge = Array("event\n".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 5 << 20)
+                try await outbound.write(.binary(ByteBuffer(bytes: huge)))
+                let meta = ObjectMeta(name: "web-1", namespace: "default")
+                var keepaliveCheck = CheckConfig(metadata: ObjectMeta(name: "keepalive", namespace: "default"))
+                keepaliveCheck.interval = 5
+                keepaliveCheck.timeout = 10
+                let keepalive = Event(
+                    timestamp: Int64(Date().timeIntervalSince1970),
+                    entity: Entity(metadata: meta, entityClass: "agent", subscriptions: ["linux"]),
+                    check: Check(config: keepaliveCheck), metadata: ObjectMeta(namespace: "default"),
+                    id: UUID().uuidString, sequence: 1)
+                try await outbound.write(.binary(ByteBuffer(bytes: try AgentFrame.make(.keepalive, keepalive).bytes)))
+                let registered = try await TestSupport.eventually {
+                    try await store.entityConfig(namespace: "default", name: "web-1") != nil
+                }
+                #expect(registered)
+                #expect(await gateway.oversizedMessages == 1)
+                #expect(await gateway.connectedAgents.map(\.agent) == ["web-1"])
+            }
+        }
+    }
+
     static func frame(_ message: WebSocketMessage?) throws -> AgentFrame {
         switch try #require(message) {
         case .binary(let buffer): try AgentFrame(bytes: Array(buffer.readableBytesView))
