@@ -169,6 +169,11 @@ final class BackendServer {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         apiPort = try InfluxServer.freePort()
         let agentPort = try InfluxServer.freePort()
+        // The dashboard's port (a backend serving one) goes on a free port too; a backend without it ignores these.
+        let dashboard = [
+            "PHAROS_BACKEND_DASHBOARD_HOST": "127.0.0.1",
+            "PHAROS_BACKEND_DASHBOARD_PORT": "\(try InfluxServer.freePort())",
+        ]
         let state = directory.appendingPathComponent("state").path
         let initialised = try Programs.run(
             "pharos-backend",
@@ -182,7 +187,7 @@ final class BackendServer {
             arguments: [
                 "start", "--state-dir", state, "--api-listen-address", "127.0.0.1:\(apiPort)", "--agent-host",
                 "127.0.0.1", "--agent-port", "\(agentPort)",
-            ], directory: directory)
+            ], environment: dashboard, directory: directory)
     }
 
     func waitUntilReady() async throws {
