@@ -358,7 +358,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "pharos-backend", "pharos-agent", "pharosctl", "pharos-influxdb-handler",
-                "pharos-metric-tag-enrichment",
+                "pharos-metric-tag-enrichment", "pharos-prometheus-collector",
             ],
             swiftSettings: upcoming
         ),

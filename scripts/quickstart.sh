@@ -10,26 +10,36 @@
 #      tarballs served over HTTP, and applies the seed's check-nginx.yaml and influxdb.yaml with the substitutions
 #      documented in `substitute()` below;
 #   5. starts N "pods": each a Linux network namespace on a bridge, with its own hostname (UTS namespace), nginx on
-#      port 80 of the pod's loopback and a pharos-agent started with the seed sidecar's exact flags and SENSU_* env.
+#      port 80 of the pod's loopback and a pharos-agent started with the seed sidecar's exact flags and SENSU_* env;
+#   6. with --node-exporter: starts Debian's prometheus-node-exporter on the bridge address and a "node" agent on
+#      the host (subscription daemonset, HOST_IP set as the companion demo's DaemonSet does), packs
+#      pharos-prometheus-collector as the `prometheus-collector` asset and applies the companion demo's
+#      node-prometheus check (examples/sensu-kube-demo/) plus a pharos-backend-metrics check scraping the backend's
+#      /metrics; node_* and pharos_* measurements then reach InfluxDB, for the Grafana dashboards in deploy/grafana/.
 #
 # Usage: scripts/quickstart.sh            keep running until Ctrl-C, then clean up everything it made
 #        scripts/quickstart.sh --once     verify the demo (entities, events, InfluxDB points), clean up, exit 0/1
 #        scripts/quickstart.sh --e2e      --once plus the failure scenarios (nginx down/up, SIGTERM, SIGKILL,
 #                                         an agent without --deregister)
+#        add --node-exporter to any of these for step 6 (and its verification with --once/--e2e)
 # Environment: PHAROS_BIN_DIR (use these binaries, skip the build), PHAROS_QS_DIR (work dir),
 #   PHAROS_QS_PODS (3), PHAROS_QS_API_PORT (8080), PHAROS_QS_AGENT_PORT (8081), PHAROS_QS_DASHBOARD_PORT (3000),
 #   PHAROS_QS_INFLUX_PORT (8086),
 #   PHAROS_QS_ASSET_PORT (8000), PHAROS_QS_SUBNET (10.231.0; the bridge is .1, pods are .11, .12, ...),
-#   PHAROS_SHARED_DIR (the seed fixtures; default ../shared beside the repository).
+#   PHAROS_SHARED_DIR (the seed fixtures; default ../shared beside the repository),
+#   PHAROS_QS_NODE_EXPORTER_PORT (9100; the node exporter listens on the bridge address).
 set -euo pipefail
 
 mode=run
-case "${1:-}" in
-    --once) mode=once ;;
-    --e2e) mode=e2e ;;
-    "") ;;
-    *) echo "usage: $0 [--once|--e2e]" >&2; exit 2 ;;
-esac
+node_exporter=false
+for argument in "$@"; do
+    case "$argument" in
+        --once) mode=once ;;
+        --e2e) mode=e2e ;;
+        --node-exporter) node_exporter=true ;;
+        *) echo "usage: $0 [--once|--e2e] [--node-exporter]" >&2; exit 2 ;;
+    esac
+done
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 shared=${PHAROS_SHARED_DIR:-$(cd "$repo/.." && pwd)/shared}
@@ -41,6 +51,7 @@ agent_port=${PHAROS_QS_AGENT_PORT:-8081}
 dashboard_port=${PHAROS_QS_DASHBOARD_PORT:-3000}
 influx_port=${PHAROS_QS_INFLUX_PORT:-8086}
 asset_port=${PHAROS_QS_ASSET_PORT:-8000}
+node_exporter_port=${PHAROS_QS_NODE_EXPORTER_PORT:-9100}
 subnet=${PHAROS_QS_SUBNET:-10.231.0}
 host_ip="$subnet.1"
 bridge=pharos-br0
@@ -81,7 +92,9 @@ trap 'exit 130' INT TERM
 
 install_packages() {
     local need=()
-    for pkg in nginx monitoring-plugins-basic influxdb iproute2 curl openssl util-linux; do
+    local packages=(nginx monitoring-plugins-basic influxdb iproute2 curl openssl util-linux)
+    if $node_exporter; then packages+=(prometheus-node-exporter); fi
+    for pkg in "${packages[@]}"; do
         dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
     done
     if [ "${#need[@]}" -gt 0 ]; then
@@ -99,7 +112,9 @@ build() {
         (cd "$repo" && swift build -c release >/dev/null)
         bin=$(cd "$repo" && swift build -c release --show-bin-path)
     fi
-    for tool in pharos-backend pharos-agent pharosctl pharos-influxdb-handler pharos-metric-tag-enrichment; do
+    local tools=(pharos-backend pharos-agent pharosctl pharos-influxdb-handler pharos-metric-tag-enrichment)
+    if $node_exporter; then tools+=(pharos-prometheus-collector); fi
+    for tool in "${tools[@]}"; do
         [ -x "$bin/$tool" ] || fail "$bin/$tool is missing"
     done
 }
@@ -174,6 +189,11 @@ pack_assets() {
     tar -C "$assets/monitoring-plugins" -czf "$work/www/monitoring-plugins-debian.tar.gz" bin
     tar -C "$assets/influx-handler" -czf "$work/www/pharos-influxdb-handler.tar.gz" bin
     tar -C "$assets/tag-enrichment" -czf "$work/www/pharos-metric-tag-enrichment.tar.gz" bin
+    if $node_exporter; then
+        mkdir -p "$assets/prometheus-collector/bin"
+        cp "$bin/pharos-prometheus-collector" "$assets/prometheus-collector/bin/"
+        tar -C "$assets/prometheus-collector" -czf "$work/www/pharos-prometheus-collector_linux_amd64.tar.gz" bin
+    fi
     # exec: the recorded pid is the server itself, not a wrapper (pyenv shims fork), so cleanup can stop it.
     (exec python3 -m http.server "$asset_port" --bind "$host_ip" --directory "$work/www" >"$work/assets.log" 2>&1) &
     pids+=($!)
@@ -213,6 +233,93 @@ substitute() {
             -e 's/command: sensu-go-metric-tag-enrichment$/command: pharos-metric-tag-enrichment/' \
             -e "s#http://influxdb-0.influxdb.sensu-system.svc.cluster.local:8086#http://127.0.0.1:$influx_port#" \
             >"$work/resources/influxdb.yaml"
+}
+
+# --node-exporter: the companion demo's prometheus-collector asset and node-prometheus check as copied in
+# examples/sensu-kube-demo/ (command already renamed), with url/sha512 → the tarball packed above, namespace
+# demo → webinar and, when PHAROS_QS_NODE_EXPORTER_PORT is not 9100, that port; plus a check scraping the
+# backend's own /metrics (the data of the "Pharos / Backend health" dashboard).
+substitute_prometheus() {
+    local base="http://$host_ip:$asset_port" examples="$repo/examples/sensu-kube-demo"
+    {
+        sed -e "s#^  url: .*#  url: $base/pharos-prometheus-collector_linux_amd64.tar.gz#" \
+            -e "s#^  sha512: .*#  sha512: \"$(sha pharos-prometheus-collector_linux_amd64.tar.gz)\"#" \
+            -e 's/^  namespace: demo$/  namespace: webinar/' "$examples/assets/prometheus-collector.yaml"
+        echo "---"
+        sed -e 's/^  namespace: demo$/  namespace: webinar/' -e "s#:9100/metrics#:$node_exporter_port/metrics#" \
+            "$examples/checks/node-prometheus.yaml"
+        cat <<EOF
+---
+api_version: core/v2
+type: CheckConfig
+metadata:
+  namespace: $namespace
+  name: pharos-backend-metrics
+spec:
+  runtime_assets:
+  - prometheus-collector
+  command: pharos-prometheus-collector -exporter-url http://127.0.0.1:$api_port/metrics
+  subscriptions:
+  - daemonset
+  publish: true
+  interval: 10
+  output_metric_format: influxdb_line
+  output_metric_handlers:
+  - influxdb
+EOF
+    } >"$work/resources/prometheus.yaml"
+}
+
+start_node_exporter() {
+    log "starting prometheus-node-exporter on $host_ip:$node_exporter_port"
+    prometheus-node-exporter --web.listen-address="$host_ip:$node_exporter_port" >"$work/node-exporter.log" 2>&1 &
+    pids+=($!)
+    wait_for 10 "node exporter" curl -sf "http://$host_ip:$node_exporter_port/metrics"
+}
+
+# The DaemonSet agent of the companion demo: on the host ("node"), subscription daemonset, HOST_IP from the
+# downward API there and the bridge address here. Its local API, event socket and StatsD are off (the host's
+# ports are not the quickstart's to take).
+start_node_agent() {
+    log "starting the node agent pharos-node (subscription daemonset, HOST_IP=$host_ip)"
+    mkdir -p "$work/node-agent/cache"
+    SENSU_BACKEND_URL="wss://$host_ip:$agent_port" SENSU_NAMESPACE=$namespace SENSU_SUBSCRIPTIONS=daemonset \
+        SENSU_CACHE_DIR="$work/node-agent/cache" HOST_IP=$host_ip \
+        "$bin/pharos-agent" start --name pharos-node --insecure-skip-tls-verify --keepalive-interval=5 \
+        --keepalive-timeout=10 --disable-api --disable-sockets --statsd-disable \
+        >"$work/node-agent/agent.log" 2>&1 &
+    pids+=($!)
+}
+
+# A Grafana provisioning directory for this machine: the datasource of deploy/grafana/ with the quickstart's
+# InfluxDB address, and a dashboard provider reading deploy/grafana/dashboards/ in place.
+grafana_provisioning() {
+    local dir="$work/grafana/provisioning"
+    mkdir -p "$dir/datasources" "$dir/dashboards"
+    sed -e "s#^    url: .*#    url: http://127.0.0.1:$influx_port#" \
+        "$repo/deploy/grafana/provisioning/datasources/pharos-influxdb.yaml" >"$dir/datasources/pharos-influxdb.yaml"
+    sed -e "s#^      path: .*#      path: $repo/deploy/grafana/dashboards#" \
+        "$repo/deploy/grafana/provisioning/dashboards/pharos.yaml" >"$dir/dashboards/pharos.yaml"
+}
+
+verify_node_metrics() {
+    log "verifying the node exporter path"
+    local start=$SECONDS query
+    query='SELECT last("value") FROM "node_load1", "node_cpu_seconds_total", "pharos_events_processed_total" GROUP BY "sensu_entity_name"'
+    while [ $((SECONDS - start)) -lt 60 ]; do
+        if curl -sf -G "http://127.0.0.1:$influx_port/query" --data-urlencode db=sensu --data-urlencode "q=$query" |
+            python3 -c '
+import json, sys
+series = json.load(sys.stdin)["results"][0].get("series", [])
+names = {s["name"] for s in series if s.get("tags", {}).get("sensu_entity_name") == "pharos-node"}
+sys.exit(0 if names == {"node_load1", "node_cpu_seconds_total", "pharos_events_processed_total"} else 1)'; then
+            echo "  ok ($((SECONDS - start)) s): node_load1, node_cpu_seconds_total, pharos_events_processed_total from pharos-node in InfluxDB"
+            return 0
+        fi
+        sleep 0.5
+    done
+    echo "  FAILED after 60 s: node exporter and backend metrics from pharos-node in InfluxDB" >&2
+    return 1
 }
 
 apply_resources() {
@@ -274,17 +381,21 @@ api() { # api PATH → JSON on stdout
 }
 
 # check_state PYTHON-EXPRESSION over `entities`, `events` (lists of dicts) and `influx` (series list): true/false
+# (The answers go through files: events of metric checks carry whole scrapes as output, more than the 128 KiB an
+# environment variable may hold.)
 check_state() {
-    local entities events influx
-    entities=$(api "/namespaces/$namespace/entities") || return 1
-    events=$(api "/namespaces/$namespace/events") || return 1
-    influx=$(curl -sf -G "http://127.0.0.1:$influx_port/query" --data-urlencode db=sensu \
-        --data-urlencode 'q=SELECT * FROM "time", "size" GROUP BY *') || return 1
-    ENTITIES=$entities EVENTS=$events INFLUX=$influx python3 - "$1" <<'PY'
+    local state="$work/state-check"
+    mkdir -p "$state"
+    api "/namespaces/$namespace/entities" >"$state/entities.json" || return 1
+    api "/namespaces/$namespace/events" >"$state/events.json" || return 1
+    curl -sf -G "http://127.0.0.1:$influx_port/query" --data-urlencode db=sensu \
+        --data-urlencode 'q=SELECT * FROM "time", "size" GROUP BY *' >"$state/influx.json" || return 1
+    STATE=$state python3 - "$1" <<'PY'
 import json, os, sys
-entities = json.loads(os.environ["ENTITIES"])
-events = json.loads(os.environ["EVENTS"])
-influx = json.loads(os.environ["INFLUX"])["results"][0].get("series", [])
+state = os.environ["STATE"]
+entities = json.load(open(os.path.join(state, "entities.json")))
+events = json.load(open(os.path.join(state, "events.json")))
+influx = json.load(open(os.path.join(state, "influx.json")))["results"][0].get("series", [])
 def event(entity, check):
     return next((e for e in events if e["entity"]["metadata"]["name"] == entity and e["check"]["metadata"]["name"] == check), None)
 sys.exit(0 if eval(sys.argv[1]) else 1)
@@ -306,15 +417,16 @@ expect_within() { # expect_within SECONDS DESCRIPTION PYTHON-EXPRESSION
 
 verify_demo() {
     log "verifying the demo"
-    local names="[$(for i in $(seq 1 "$pods"); do printf "'%s'," "$(pod_name "$i")"; done)]"
+    local failed=0 names="[$(for i in $(seq 1 "$pods"); do printf "'%s'," "$(pod_name "$i")"; done)]"
     expect_within 60 "$pods agent entities with subscriptions linux, kubernetes, nginx, entity:NAME" \
-        "sorted(e['metadata']['name'] for e in entities) == sorted($names) and all(e['entity_class'] == 'agent' and e['subscriptions'] == ['linux', 'kubernetes', 'nginx', 'entity:' + e['metadata']['name']] for e in entities)"
+        "sorted(e['metadata']['name'] for e in entities if e['metadata']['name'] != 'pharos-node') == sorted($names) and all(e['entity_class'] == 'agent' and e['subscriptions'] == ['linux', 'kubernetes', 'nginx', 'entity:' + e['metadata']['name']] for e in entities if e['metadata']['name'] != 'pharos-node')" || failed=1
     expect_within 40 "a passing check-nginx event per pod with output 'HTTP OK: HTTP/1.1 200 OK - ...'" \
-        "all(event(n, 'check-nginx') and event(n, 'check-nginx')['check']['status'] == 0 and event(n, 'check-nginx')['check']['output'].startswith('HTTP OK: HTTP/1.1 200 OK - ') for n in $names)"
+        "all(event(n, 'check-nginx') and event(n, 'check-nginx')['check']['status'] == 0 and event(n, 'check-nginx')['check']['output'].startswith('HTTP OK: HTTP/1.1 200 OK - ') for n in $names)" || failed=1
     expect_within 25 "check-nginx history grows every 10 s" \
-        "all(len(event(n, 'check-nginx')['check']['history']) >= 3 for n in $names)"
+        "all(len(event(n, 'check-nginx')['check']['history']) >= 3 for n in $names)" || failed=1
     expect_within 30 "InfluxDB has time and size points tagged entity, namespace, check, sensu_entity_name per pod" \
-        "all(any(s['name'] == m and s['tags'].get('entity') == n and s['tags'].get('namespace') == '$namespace' and s['tags'].get('check') == 'check-nginx' and s['tags'].get('sensu_entity_name') == n for s in influx) for m in ('time', 'size') for n in $names)"
+        "all(any(s['name'] == m and s['tags'].get('entity') == n and s['tags'].get('namespace') == '$namespace' and s['tags'].get('check') == 'check-nginx' and s['tags'].get('sensu_entity_name') == n for s in influx) for m in ('time', 'size') for n in $names)" || failed=1
+    return "$failed"
 }
 
 verify_failures() {
@@ -350,13 +462,24 @@ make_network
 start_backend
 pack_assets
 substitute
+if $node_exporter; then
+    substitute_prometheus
+    start_node_exporter
+fi
 apply_resources
 log "starting $pods pods"
 for i in $(seq 1 "$pods"); do start_pod "$i"; done
+if $node_exporter; then
+    start_node_agent
+    grafana_provisioning
+    echo "Grafana: provisioning files for this InfluxDB are in $work/grafana/provisioning (set GF_PATHS_PROVISIONING"
+    echo "  to it, or copy its datasources/ and dashboards/ into /etc/grafana/provisioning/); the dashboards are"
+    echo "  $repo/deploy/grafana/dashboards/*.json. On Kubernetes: kubectl kustomize $repo/deploy/grafana"
+fi
 
 case $mode in
-    once) verify_demo ;;
-    e2e) verify_demo && verify_failures ;;
+    once) verify_demo && { ! $node_exporter || verify_node_metrics; } ;;
+    e2e) verify_demo && { ! $node_exporter || verify_node_metrics; } && verify_failures ;;
     run)
         cat <<EOF
 
@@ -364,6 +487,8 @@ Pharos is running. Open the dashboard at http://127.0.0.1:$dashboard_port/ (user
   $bin/pharosctl entity list --namespace $namespace --config-dir $work/pharosctl
   $bin/pharosctl event list --namespace $namespace --config-dir $work/pharosctl
   curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=sensu --data-urlencode 'q=SELECT * FROM "time" GROUP BY * LIMIT 3'
+  curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=sensu --data-urlencode 'q=SHOW MEASUREMENTS'
+Grafana provisioning: $repo/deploy/grafana/ (with --node-exporter, a copy for this InfluxDB: $work/grafana/provisioning)
 Logs: $work/backend.log, $work/pods/N/agent.log.   Ctrl-C stops everything and cleans up.
 EOF
         while true; do sleep 3600; done

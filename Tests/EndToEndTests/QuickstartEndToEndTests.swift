@@ -24,11 +24,15 @@ import Testing
         let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("pharos-e2e-\(getpid())")
         defer { try? FileManager.default.removeItem(at: work) }
-        let ports = try FreePorts.pick(5)
+        let ports = try FreePorts.pick(6)
+        // With Debian's node exporter installed, the run also covers --node-exporter (the collector's path).
+        let nodeExporter = FileManager.default.isExecutableFile(atPath: "/usr/bin/prometheus-node-exporter")
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [repository.appendingPathComponent("scripts/quickstart.sh").path, "--e2e"]
+        process.arguments =
+            [repository.appendingPathComponent("scripts/quickstart.sh").path, "--e2e"]
+            + (nodeExporter ? ["--node-exporter"] : [])
         var environment = ProcessInfo.processInfo.environment
         environment["PHAROS_BIN_DIR"] = binaries.path
         environment["PHAROS_QS_DIR"] = work.path
@@ -37,6 +41,7 @@ import Testing
         environment["PHAROS_QS_INFLUX_PORT"] = String(ports[2])
         environment["PHAROS_QS_ASSET_PORT"] = String(ports[3])
         environment["PHAROS_QS_DASHBOARD_PORT"] = String(ports[4])
+        environment["PHAROS_QS_NODE_EXPORTER_PORT"] = String(ports[5])
         environment["PHAROS_QS_SUBNET"] = "10.231.\(100 + getpid() % 100)"
         process.environment = environment
         // Output goes to a file, not a pipe: a pipe would stay open while any child the script started lives.

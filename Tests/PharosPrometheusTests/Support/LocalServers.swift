@@ -91,13 +91,18 @@ final class Daemon {
     let process = Process()
     let name: String
 
-    init(name: String, executable: String, arguments: [String], directory: URL) throws {
+    init(
+        name: String, executable: String, arguments: [String], environment: [String: String] = [:], directory: URL
+    ) throws {
         self.name = name
         self.directory = directory
         let log = directory.appendingPathComponent("\(name).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
