@@ -7,9 +7,11 @@
 #   scripts/pods.sh scale N     add or remove pods (removal is graceful: SIGTERM, as Kubernetes does); prints per pod
 #                               "agent container started -> entity visible" or "stop -> entity gone"
 #   scripts/pods.sh stop POD    graceful stop of one pod (SIGTERM to its containers, as the kubelet), then removal
-#   scripts/pods.sh kill POD    SIGKILL to the pod's containers: its entity goes by keepalive failure + timeout
+#   scripts/pods.sh kill POD    the pod removed without grace (SIGKILL; a bare SIGKILL would be followed by a
+#                               restart, restartPolicy Always): its entity goes by keepalive failure + timeout
 #   scripts/pods.sh verify      check-nginx passes in every pod and InfluxDB has points tagged with each pod's name
 #   scripts/pods.sh accept      up, scale 10, verify, scale 0, up again with 3, kill one, down (the issue's run)
+#   scripts/pods.sh smoke       up, scale 5, verify, scale 0, down (CI's short run)
 #   scripts/pods.sh down        remove pods, network and the host processes
 #
 # Runs as root on Debian 12 with podman + runc (apt-get install podman runc debootstrap). The backend, InfluxDB and
@@ -204,9 +206,8 @@ cmd_stop() {
 }
 
 cmd_kill() {
-    log "SIGKILL to $1's containers: the entity should fail its keepalive and be de-registered (timeout 10 s)"
-    watch keepalive-cycle 60 "$1=$(main_pids "$1")"
-    "${podman[@]}" pod rm -f "$1" >/dev/null
+    log "$1 removed without grace (SIGKILL): its entity should stay until its keepalive expires (10 s), then be de-registered"
+    watch keepalive-cycle 60 "$1"
 }
 
 cmd_verify() {
@@ -253,6 +254,16 @@ cmd_accept() {
     cmd_down
 }
 
+# CI's short run (.ci/run, when deploy/ or the image scripts changed): 3 -> 5 -> 0 with every measurement met
+# (deadlines are generous: the figures are printed, not asserted).
+cmd_smoke() {
+    cmd_up
+    cmd_scale 5
+    cmd_verify
+    cmd_scale 0
+    cmd_down
+}
+
 case "${1:-}" in
     up) cmd_up ;;
     scale) [ "${2:-}" -ge 0 ] 2>/dev/null || fail "usage: $0 scale N"; cmd_scale "$2" ;;
@@ -260,6 +271,7 @@ case "${1:-}" in
     kill) [ -n "${2:-}" ] || fail "usage: $0 kill POD"; cmd_kill "$2" ;;
     verify) cmd_verify ;;
     accept) trap 'cmd_down' EXIT; cmd_accept; trap - EXIT ;;
+    smoke) trap 'cmd_down' EXIT; cmd_smoke; trap - EXIT ;;
     down) cmd_down ;;
-    *) echo "usage: $0 up|scale N|stop POD|kill POD|verify|accept|down" >&2; exit 2 ;;
+    *) echo "usage: $0 up|scale N|stop POD|kill POD|verify|accept|smoke|down" >&2; exit 2 ;;
 esac
