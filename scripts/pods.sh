@@ -29,7 +29,8 @@
 #
 # Environment: PHAROS_BIN_DIR (host binaries; default .build-release, then .build/release), PHAROS_PODS_DIR
 #   (/tmp/pharos-pods), PHAROS_PODS_SUBNET (10.231.5: network 10.231.5.0/24, gateway .1), PHAROS_PODS_API_PORT
-#   (18080), _AGENT_PORT (18081), _INFLUX_PORT (18086), _ASSET_PORT (18000), PHAROS_SHARED_DIR.
+#   (18080), _AGENT_PORT (18081), _INFLUX_PORT (18086), _ASSET_PORT (18000), _DASHBOARD_PORT (13000, when the
+#   backend has a dashboard), PHAROS_SHARED_DIR.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,6 +44,7 @@ api_port=${PHAROS_PODS_API_PORT:-18080}
 agent_port=${PHAROS_PODS_AGENT_PORT:-18081}
 influx_port=${PHAROS_PODS_INFLUX_PORT:-18086}
 asset_port=${PHAROS_PODS_ASSET_PORT:-18000}
+dashboard_port=${PHAROS_PODS_DASHBOARD_PORT:-13000}
 tag=${PHAROS_IMAGE_TAG:-0.1.0}
 admin_user=admin
 admin_password=pods-admin-pw

@@ -47,10 +47,16 @@ start_backend() {
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
         -subj "/CN=pharos-backend" -addext "subjectAltName=IP:$host_ip,IP:127.0.0.1,DNS:localhost" \
         -keyout "$work/tls/backend.key" -out "$work/tls/backend.crt" >/dev/null 2>&1
+    # The dashboard on loopback at dashboard_port, when the caller sets one and the backend has the flag.
+    local dashboard=()
+    if [ -n "${dashboard_port:-}" ] && "$bin/pharos-backend" start --help 2>&1 | grep -q -- --dashboard-port; then
+        dashboard=(--dashboard-host 127.0.0.1 --dashboard-port "$dashboard_port")
+    fi
     PHAROS_BACKEND_CLUSTER_ADMIN_USERNAME=$admin_user PHAROS_BACKEND_CLUSTER_ADMIN_PASSWORD=$admin_password \
         "$bin/pharos-backend" start --state-dir "$work/state" \
         --api-listen-address "127.0.0.1:$api_port" --agent-host 0.0.0.0 --agent-port "$agent_port" \
         --cert-file "$work/tls/backend.crt" --key-file "$work/tls/backend.key" --log-level info \
+        "${dashboard[@]}" \
         >"$work/backend.log" 2>&1 &
     pids+=($!)
     wait_for 30 "pharos-backend" curl -sf "http://127.0.0.1:$api_port/health"
