@@ -69,6 +69,13 @@ struct StartCommand: AsyncParsableCommand {
                         host: configuration.apiHost, port: configuration.apiPort, sink: sink,
                         registry: PrometheusCollectorRegistry(), logger: logger)))
         }
+        if configuration.healthPort != 0 {
+            services.append(
+                .init(
+                    service: HealthListener(
+                        host: configuration.healthHost, port: configuration.healthPort,
+                        triedBackend: connection.triedBackend, logger: logger)))
+        }
         if !configuration.disableSockets {
             services.append(
                 .init(

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 extension AgentConfiguration {
@@ -17,7 +18,7 @@ extension AgentConfiguration {
     ///   - flags: values given on the command line by flag name without `--` (a repeated flag has several values;
     ///     a boolean flag given without a value is `["true"]`); aliases (`id`, `keepalive-timeout`) are accepted.
     ///   - environment: the process environment.
-    ///   - hostname: the default for `name`.
+    ///   - hostname: the default for `name` outside a pod (see ``defaultName(environment:hostname:)``).
     ///   - file: values from the configuration file (``fileValues(yaml:source:)``).
     /// - Returns: the validated configuration; backend URLs carry a port (8081 when none was given).
     /// - Throws: `ConfigurationError` naming the flag (and variable) and the bad value: a URL whose scheme is not
@@ -34,7 +35,7 @@ extension AgentConfiguration {
             canonical[flag.name, default: []] += values
         }
         let lookup = SettingLookup(flags: canonical, environment: environment, file: file)
-        var configuration = AgentConfiguration(name: hostname)
+        var configuration = AgentConfiguration(name: Self.defaultName(environment: environment, hostname: hostname))
 
         if let setting = lookup.value("backend-url") {
             var urls: [String] = []
@@ -100,6 +101,9 @@ extension AgentConfiguration {
         lookup.text("api-host", into: &configuration.apiHost)
         try lookup.port("api-port", into: &configuration.apiPort)
         try lookup.bool("disable-api", into: &configuration.disableAPI)
+        lookup.text("health-host", into: &configuration.healthHost)
+        try lookup.port("health-port", into: &configuration.healthPort)
+        lookup.text("labels-file", into: &configuration.labelsFile)
         lookup.text("socket-host", into: &configuration.socketHost)
         try lookup.port("socket-port", into: &configuration.socketPort)
         try lookup.bool("disable-sockets", into: &configuration.disableSockets)
@@ -133,6 +137,87 @@ extension AgentConfiguration {
         try lookup.bool("strip-networks", into: &configuration.stripNetworks)
         lookup.text("config-file", into: &configuration.configFile)
         return configuration
+    }
+
+    /// The entity name when none is configured: the pod's name in a pod, else the host name.
+    ///
+    /// In a pod, `POD_NAME` (the Downward API's `metadata.name`, as the manifests under `deploy/` set it) is the
+    /// pod's name even with `hostNetwork` (where the host name is the node's); without it, inside Kubernetes
+    /// (`KUBERNETES_SERVICE_HOST` set) `HOSTNAME`, which the kubelet sets to the pod's name. Elsewhere `hostname`.
+    /// - Parameters:
+    ///   - environment: the process environment.
+    ///   - hostname: the host name (`gethostname`).
+    public static func defaultName(environment: [String: String], hostname: String) -> String {
+        if let pod = environment["POD_NAME"]?.trimmingWhitespace(), !pod.isEmpty { return pod }
+        if let service = environment["KUBERNETES_SERVICE_HOST"], !service.isEmpty,
+            let name = environment["HOSTNAME"]?.trimmingWhitespace(), !name.isEmpty
+        {
+            return name
+        }
+        return hostname
+    }
+
+    /// Reads labels in the Kubernetes Downward API file format (`metadata.labels` as a volume file): one
+    /// `key="value"` line per label, the value a Go-quoted string (`\"`, `\\`, `\n`, `\t`, `\r`, `\xHH`,
+    /// `\uHHHH`, `\UHHHHHHHH` escapes); blank lines are skipped.
+    /// - Parameters:
+    ///   - text: the file's contents.
+    ///   - source: the file's path, for errors.
+    /// - Returns: the labels by key.
+    /// - Throws: `ConfigurationError` naming the file and line of a line that is not `key="value"`.
+    public static func parseLabelsFile(_ text: String, source: String) throws(ConfigurationError) -> [String: String] {
+        var labels: [String: String] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingWhitespace()
+            guard !line.isEmpty else { continue }
+            let failure = ConfigurationError(
+                "\(source) line \(index + 1): expected key=\"value\" (Kubernetes Downward API labels); got \"\(line)\"")
+            guard let equals = line.firstIndex(of: "="), equals != line.startIndex else { throw failure }
+            let key = String(line[..<equals])
+            guard let value = unquoteGo(line[line.index(after: equals)...]) else { throw failure }
+            labels[key] = value
+        }
+        return labels
+    }
+
+    /// A Go double-quoted string literal's value (`strconv.Unquote`), or nil when `literal` is not one.
+    static func unquoteGo(_ literal: Substring) -> String? {
+        guard literal.count >= 2, literal.first == "\"", literal.last == "\"" else { return nil }
+        var scalars = Array(literal.dropFirst().dropLast().unicodeScalars)[...]
+        var bytes: [UInt8] = []
+        func append(_ scalar: Unicode.Scalar) { bytes += Array(String(scalar).utf8) }
+        func hex(_ count: Int) -> UInt32? {
+            guard scalars.count >= count else { return nil }
+            let digits = String(String.UnicodeScalarView(scalars.prefix(count)))
+            scalars = scalars.dropFirst(count)
+            return UInt32(digits, radix: 16)
+        }
+        while let scalar = scalars.popFirst() {
+            guard scalar == "\\" else {
+                guard scalar != "\"" else { return nil }
+                append(scalar)
+                continue
+            }
+            guard let escape = scalars.popFirst() else { return nil }
+            switch escape {
+            case "n": bytes.append(0x0A)
+            case "t": bytes.append(0x09)
+            case "r": bytes.append(0x0D)
+            case "a": bytes.append(0x07)
+            case "b": bytes.append(0x08)
+            case "f": bytes.append(0x0C)
+            case "v": bytes.append(0x0B)
+            case "\\", "\"", "'": append(escape)
+            case "x":
+                guard let byte = hex(2) else { return nil }
+                bytes.append(UInt8(byte))
+            case "u", "U":
+                guard let code = hex(escape == "u" ? 4 : 8), let value = Unicode.Scalar(code) else { return nil }
+                append(value)
+            default: return nil
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Sensu's log level names mapped to swift-log levels (`panic`/`fatal` → critical, `warn` → warning).
@@ -335,8 +420,14 @@ private struct SettingLookup {
         }
     }
 
+    /// A map setting: `k=v,k2=v2` entries, or a JSON object of strings (as Sensu reads `SENSU_LABELS`, e.g.
+    /// `{"app": "nginx"}`), whose entries replace the default.
     func map(_ flag: String, into target: inout [String: String]) throws(ConfigurationError) {
         guard let setting = value(flag) else { return }
+        if setting.values.count == 1, let only = setting.last, only.trimmingWhitespace().hasPrefix("{") {
+            target = try Self.jsonStringMap(only, source: setting.source)
+            return
+        }
         for entry in setting.values.flatMap({ $0.split(separator: ",") }) {
             let text = entry.trimmingWhitespace()
             guard !text.isEmpty else { continue }
@@ -345,6 +436,29 @@ private struct SettingLookup {
             }
             target[String(text[..<equals])] = String(text[text.index(after: equals)...])
         }
+    }
+}
+
+extension SettingLookup {
+    /// A JSON object whose values are all strings.
+    static func jsonStringMap(_ text: String, source: String) throws(ConfigurationError) -> [String: String] {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        } catch {
+            throw ConfigurationError("\(source) is not valid JSON: \(error.localizedDescription); got \(text)")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw ConfigurationError("\(source) must be a JSON object of strings; got \(text)")
+        }
+        var map: [String: String] = [:]
+        for (key, value) in dictionary {
+            guard let string = value as? String else {
+                throw ConfigurationError("\(source): the value of \"\(key)\" must be a string; got \(value)")
+            }
+            map[key] = string
+        }
+        return map
     }
 }
 

@@ -79,8 +79,10 @@ extension AgentConfiguration {
 
     /// The whole configuration from arguments, environment and configuration file: the file is `--config-file`,
     /// `PHAROS_CONFIG_FILE`, `SENSU_CONFIG_FILE`, else `/etc/pharos/agent.yml` (whose absence is fine).
-    /// - Throws: `ConfigurationError` from ``parseArguments(_:)``, ``fileValues(yaml:source:)`` or
-    ///   ``resolve(flags:environment:hostname:file:)``, or when a named configuration file cannot be read.
+    /// A `--labels-file` is read here and merged under `--labels`.
+    /// - Throws: `ConfigurationError` from ``parseArguments(_:)``, ``fileValues(yaml:source:)``,
+    ///   ``resolve(flags:environment:hostname:file:)`` or ``parseLabelsFile(_:source:)``, or when a named
+    ///   configuration file or the labels file cannot be read.
     public static func load(
         arguments: [String], environment: [String: String], hostname: String
     ) throws(ConfigurationError) -> AgentConfiguration {
@@ -109,6 +111,14 @@ extension AgentConfiguration {
         }
         var configuration = try resolve(flags: flags, environment: environment, hostname: hostname, file: file)
         configuration.configFile = FileManager.default.fileExists(atPath: path) ? path : ""
+        if !configuration.labelsFile.isEmpty {
+            let path = configuration.labelsFile
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConfigurationError("--labels-file \(path) cannot be read")
+            }
+            let fromFile = try parseLabelsFile(String(decoding: data, as: UTF8.self), source: path)
+            configuration.labels = fromFile.merging(configuration.labels) { _, explicit in explicit }
+        }
         return configuration
     }
 

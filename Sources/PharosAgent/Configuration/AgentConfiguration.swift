@@ -33,7 +33,7 @@ public struct AgentConfiguration: Sendable, Hashable {
     public var statsdEventHandlers: [String]
     /// Directory where runtime assets are unpacked (default `/var/cache/pharos/agent`).
     public var cacheDirectory: String
-    /// Entity labels (`k=v,k2=v2`).
+    /// Entity labels (`k=v,k2=v2`, or a JSON object of strings as Sensu reads `SENSU_LABELS`).
     public var labels: [String: String]
     /// The first reconnect delay (Sensu `retry-min`, 1 s).
     public var retryMinimum: Duration
@@ -62,6 +62,15 @@ public struct AgentConfiguration: Sendable, Hashable {
     public var apiPort = 3031
     /// Whether the agent HTTP API is off.
     public var disableAPI = false
+    /// Address of the health-only listener for Kubernetes probes (default `127.0.0.1`; a pod's IP in a pod). Pharos
+    /// only: Sensu has no such listener.
+    public var healthHost = "127.0.0.1"
+    /// TCP port of the health-only listener (default 0: off). It serves `GET /healthz` only, so that it can bind the
+    /// pod IP for the kubelet's probes while the agent API (which takes events) stays on loopback.
+    public var healthPort = 0
+    /// A file of entity labels in the Kubernetes Downward API format (`key="value"` lines), read once at start;
+    /// labels from `--labels` / `SENSU_LABELS` win over it (default empty: none). Pharos only.
+    public var labelsFile = ""
     /// Address of the event socket (default `127.0.0.1`).
     public var socketHost = "127.0.0.1"
     /// Port of the event socket, TCP and UDP (default 3030).

@@ -49,7 +49,8 @@ public struct AgentFlag: Sendable, Hashable {
         all.first { $0.name == name || $0.aliases.contains(name) }
     }
 
-    /// Every setting, in `--help` order (reference §4.2 plus Pharos' `config-file` and `outbox-max-bytes`).
+    /// Every setting, in `--help` order (reference §4.2 plus Pharos' `config-file`, `outbox-max-bytes`, `labels-file`,
+    /// `health-host` and `health-port`).
     public static let all: [AgentFlag] = [
         AgentFlag(
             "config-file", .text, "/etc/pharos/agent.yml",
@@ -62,7 +63,10 @@ public struct AgentFlag: Sendable, Hashable {
         AgentFlag("user", .text, "agent", "user to authenticate as (with --cert-file: the certificate's CN)"),
         AgentFlag("password", .text, "P@ssw0rd!", "password of the user (not sent with --cert-file)"),
         AgentFlag("subscriptions", .list, "", "subscriptions (commas or spaces)"),
-        AgentFlag("labels", .map, "", "entity labels key=value[,key=value]"),
+        AgentFlag("labels", .map, "", "entity labels key=value[,key=value] or a JSON object of strings"),
+        AgentFlag(
+            "labels-file", .text, "",
+            "file of entity labels, key=\"value\" lines (Kubernetes Downward API), read at start; --labels wins"),
         AgentFlag("annotations", .map, "", "entity annotations key=value[,key=value]"),
         AgentFlag(
             "deregister", .bool, "false",
@@ -83,6 +87,12 @@ public struct AgentFlag: Sendable, Hashable {
         AgentFlag("api-host", .text, "127.0.0.1", "address of the agent HTTP API"),
         AgentFlag("api-port", .number, "3031", "TCP port of the agent HTTP API"),
         AgentFlag("disable-api", .bool, "false", "do not start the agent HTTP API"),
+        AgentFlag(
+            "health-host", .text, "127.0.0.1",
+            "address of the health-only listener (GET /healthz) for Kubernetes probes, e.g. the pod IP"),
+        AgentFlag(
+            "health-port", .number, "0",
+            "port of the health-only listener (0 = off); /healthz is 200 once a backend was tried"),
         AgentFlag("socket-host", .text, "127.0.0.1", "address of the event socket (TCP and UDP)"),
         AgentFlag("socket-port", .number, "3030", "port of the event socket (TCP and UDP)"),
         AgentFlag("disable-sockets", .bool, "false", "do not start the event socket"),

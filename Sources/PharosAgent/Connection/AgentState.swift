@@ -6,6 +6,8 @@ actor AgentState {
     private(set) var subscriptions: [String]
     /// Whether a backend session is established.
     var connected = false
+    /// Whether a backend was tried at least once, connected or not (the health listener's startup condition).
+    private(set) var triedBackend = false
     /// Checks running now.
     private(set) var runningChecks = 0
 
@@ -16,6 +18,12 @@ actor AgentState {
     /// Records whether a backend session is established.
     func setConnected(_ value: Bool) {
         connected = value
+        if value { triedBackend = true }
+    }
+
+    /// Records that a connection attempt ended (connected or failed).
+    func markTried() {
+        triedBackend = true
     }
 
     /// Counts a check starting (`+1`) or ending (`-1`).

@@ -78,6 +78,13 @@ public struct BackendConnection: Service, Sendable {
         }
     }
 
+    /// Whether the agent has tried a backend at least once, connected or not; the health listener's `/healthz`
+    /// answers 200 from then on, so a backend outage never holds a pod's startup.
+    public var triedBackend: @Sendable () async -> Bool {
+        let state = state
+        return { await state.triedBackend }
+    }
+
     /// How one WebSocket session ended.
     private enum SessionEnd: Sendable {
         case shutdown
@@ -212,6 +219,7 @@ public struct BackendConnection: Service, Sendable {
                     backoff.reset()
                 }
             } catch {
+                await state.markTried()
                 let reason = await describe(error, url: url, subscriptions: await state.subscriptions)
                 logger.error("cannot connect to backend", metadata: ["backend.url": "\(url)", "reason": "\(reason)"])
                 // Sensu: HTTP 429 from the backend doubles the retry delay.
