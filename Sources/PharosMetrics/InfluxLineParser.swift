@@ -12,8 +12,9 @@ public import PharosCore
 /// - string `"…"` → **no point for that field** and a skipped-item error; the line's other fields are kept
 ///   (a string has no numeric value, and dropping the whole line would lose valid numbers).
 ///
-/// Escapes (backslash): `\,` and `\ ` in the measurement; `\,`, `\=` and `\ ` in tag keys, tag values and field
-/// keys; `\"` and `\\` in string values. Any other backslash is literal.
+/// Escapes (backslash): `\,`, `\=`, `\ ` and `\\` in the measurement, tag keys, tag values and field keys stand
+/// for the character itself (`\\` is one backslash); `\"` and `\\` in string values. Any other backslash is
+/// literal (`path\to` keeps it).
 ///
 /// Timestamp: optional integer; absent → the given timestamp. Its precision is not known from the text, so it is
 /// chosen by magnitude: |t| < 10^11 → seconds, < 10^14 → milliseconds, < 10^17 → microseconds, otherwise
@@ -23,6 +24,9 @@ public import PharosCore
 /// Lines starting with `#` are comments; blank lines are ignored. Differences from Sensu Go 6.x (deliberate):
 /// integers, booleans and escapes are understood, and one string field no longer drops the whole line.
 public enum InfluxLineParser {
+    /// The characters a backslash escapes in measurement, tag and field-key names.
+    static let nameEscapes: Set<Character> = [",", "=", " ", "\\"]
+
     /// Parses one line.
     ///
     /// - Parameters:
@@ -41,7 +45,7 @@ public enum InfluxLineParser {
         cursor.skipSpaces()
         guard !cursor.isAtEnd, cursor.current != "#" else { return [] }
         let measurementStart = cursor.index
-        let measurement = cursor.readName(stoppingAt: [",", " "], escapable: [",", " "])
+        let measurement = cursor.readName(stoppingAt: [",", " "], escapable: nameEscapes)
         guard !measurement.isEmpty else {
             throw cursor.error(at: measurementStart, "missing measurement name")
         }
@@ -49,12 +53,12 @@ public enum InfluxLineParser {
         while cursor.current == "," {
             cursor.advance()
             let keyStart = cursor.index
-            let key = cursor.readName(stoppingAt: ["=", ",", " "], escapable: [",", "=", " "])
+            let key = cursor.readName(stoppingAt: ["=", ",", " "], escapable: nameEscapes)
             guard !key.isEmpty else { throw cursor.error(at: keyStart, "empty tag key") }
             guard cursor.current == "=" else { throw cursor.error(at: keyStart, "tag '\(key)' has no '='") }
             cursor.advance()
             let valueStart = cursor.index
-            let value = cursor.readName(stoppingAt: ["=", ",", " "], escapable: [",", "=", " "])
+            let value = cursor.readName(stoppingAt: ["=", ",", " "], escapable: nameEscapes)
             guard cursor.current != "=" else {
                 throw cursor.error(at: cursor.index, "unescaped '=' in the value of tag '\(key)'")
             }
@@ -70,7 +74,7 @@ public enum InfluxLineParser {
         repeat {
             if cursor.current == "," { cursor.advance() }
             let keyStart = cursor.index
-            let key = cursor.readName(stoppingAt: ["=", ",", " "], escapable: [",", "=", " "])
+            let key = cursor.readName(stoppingAt: ["=", ",", " "], escapable: nameEscapes)
             guard !key.isEmpty else { throw cursor.error(at: keyStart, "empty field key") }
             guard cursor.current == "=" else { throw cursor.error(at: keyStart, "field '\(key)' has no '='") }
             cursor.advance()

@@ -8,7 +8,8 @@ public import PharosCore
 ///   both sides non-empty, no key twice), then the extractor appends `output_metric_tags`;
 /// - value = a decimal number (integer or float, scientific notation allowed);
 /// - timestamp = Unix seconds: 1–10 digits are seconds, 13 digits are milliseconds (divided by 1000, rounded
-///   down); other lengths are rejected, as OpenTSDB does.
+///   down), and up to 10 digits, `.` and 3 digits are seconds with a milliseconds fraction (`1364410924.250`,
+///   the fraction dropped); other forms are rejected, as OpenTSDB does.
 /// Fields are separated by runs of spaces or tabs. Blank lines are ignored.
 public enum OpenTSDBLineParser {
     /// Parses one `put` line.
@@ -34,11 +35,11 @@ public enum OpenTSDBLineParser {
             )
         }
         let stamp = fields[1]
-        guard DecimalNumber.isDigits(stamp), stamp.count <= 10 || stamp.count == 13, let raw = Int64(String(stamp))
-        else {
+        guard let seconds = seconds(stamp) else {
             throw MetricParseError(
                 column: column(stamp.startIndex),
-                message: "timestamp must be Unix seconds (up to 10 digits) or milliseconds (13 digits): '\(stamp)'"
+                message: "timestamp must be Unix seconds (up to 10 digits, optionally with a 3-digit fraction) "
+                    + "or milliseconds (13 digits): '\(stamp)'"
             )
         }
         guard let value = DecimalNumber.parse(fields[2]) else {
@@ -60,8 +61,21 @@ public enum OpenTSDBLineParser {
             }
             tags.append(tag)
         }
-        let seconds = stamp.count == 13 ? UnixTime.floorDivide(raw, by: 1_000) : raw
         return [MetricPoint(name: String(fields[0]), value: value, timestamp: seconds, tags: tags)]
+    }
+
+    /// Unix seconds of an OpenTSDB timestamp: `S` (1–10 digits), `S.mmm` (a milliseconds fraction, dropped) or
+    /// `MMMMMMMMMMMMM` (13-digit milliseconds, rounded down); `nil` for any other form.
+    private static func seconds(_ stamp: Substring) -> Int64? {
+        let parts = stamp.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, DecimalNumber.isDigits(whole), let raw = Int64(String(whole)) else {
+            return nil
+        }
+        if parts.count == 2 {
+            return whole.count <= 10 && parts[1].count == 3 && DecimalNumber.isDigits(parts[1]) ? raw : nil
+        }
+        if whole.count <= 10 { return raw }
+        return whole.count == 13 ? UnixTime.floorDivide(raw, by: 1_000) : nil
     }
 
     /// Extracts one point per line of `output`.

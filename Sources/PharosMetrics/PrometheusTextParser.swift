@@ -15,6 +15,12 @@ public import PharosCore
 /// belong to histogram or summary `X`; a sample of summary `X` must have a `quantile` label. Label values are
 /// kept as written (`le="1.0"` stays `1.0`; Sensu Go re-formats them as Go floats).
 ///
+/// Lines end with `\n` only, as the format says: `\r\n` is not a line ending (a line ending in `\r` is rejected
+/// with a diagnostic), and the last line must end with `\n` (a final line without it gives a diagnostic and no
+/// point, as Prometheus' own parser reports "unexpected end of input stream"). Metric and label names may be
+/// quoted UTF-8 strings (current exposition format): `{"my.metric"} 1`, `{"my.metric","label.x"="v"} 1`,
+/// `# TYPE "my.metric" gauge`.
+///
 /// Metadata is read before samples, so HELP/TYPE apply wherever they appear in the text. Unlike Sensu Go (where
 /// one bad line loses the whole exposition), a malformed line only loses itself: a diagnostic is reported for a
 /// malformed sample, an unknown TYPE, or a second HELP/TYPE line for a family (the first one wins).
@@ -38,8 +44,27 @@ public enum PrometheusTextParser {
     ///   - timestamp: Unix seconds used for samples without a timestamp.
     /// - Returns: the points in output order and one diagnostic per rejected line, sorted by line.
     public static func parse(_ output: String, timestamp: Int64) -> MetricExtraction {
-        let lines = OutputLines.numbered(output)
         var extraction = MetricExtraction()
+        var lines: [(number: Int, text: Substring)] = []
+        let split = output.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, scalars) in split.enumerated() {
+            let number = offset + 1
+            let line = OutputLines.trimmingTrailingSpacesAndTabs(Substring(scalars))
+            if line.allSatisfy(OutputLines.isBlank) { continue }
+            if line.unicodeScalars.last == "\r" {
+                extraction.diagnostics.append(
+                    MetricDiagnostic(
+                        line: number, column: line.unicodeScalars.count,
+                        message: "line ends with \\r\\n; lines of the text format end with \\n only"))
+            } else if offset == split.count - 1 {
+                extraction.diagnostics.append(
+                    MetricDiagnostic(
+                        line: number, column: line.unicodeScalars.count + 1,
+                        message: "the last line does not end with \\n (unexpected end of input)"))
+            } else {
+                lines.append((number, line))
+            }
+        }
         var families: [String: PrometheusFamily] = [:]
         for (number, line) in lines {
             do {
@@ -56,7 +81,8 @@ public enum PrometheusTextParser {
                 sampleDiagnostics.append(error.diagnostic(line: number))
             }
         }
-        extraction.diagnostics = (extraction.diagnostics + sampleDiagnostics).sorted { $0.line < $1.line }
+        extraction.diagnostics = (extraction.diagnostics + sampleDiagnostics).enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return extraction
     }
 
@@ -73,7 +99,9 @@ public enum PrometheusTextParser {
         let keyword = scanner.readToken()
         guard keyword == "HELP" || keyword == "TYPE" else { return }
         scanner.skipBlanks()
-        let name = try scanner.readName(allowingColon: true)
+        let name =
+            scanner.current == "\""
+            ? try scanner.readQuotedValue(of: "metric name") : try scanner.readName(allowingColon: true)
         guard scanner.isAtEnd || scanner.current.map(OutputLines.isBlank) == true else {
             throw scanner.error(at: scanner.index, "unexpected character in metric name of \(keyword) line")
         }
@@ -120,7 +148,8 @@ public enum PrometheusTextParser {
     /// Reads `name[{labels}] value [timestamp]`, the scanner being at the name.
     private static func readSample(_ scanner: inout PrometheusLineScanner) throws(MetricParseError) -> PrometheusSample
     {
-        let name = try scanner.readName(allowingColon: true)
+        let nameStart = scanner.index
+        var name: String? = scanner.current == "{" ? nil : try scanner.readName(allowingColon: true)
         scanner.skipBlanks()
         var labels: [MetricTag] = []
         if scanner.current == "{" {
@@ -129,7 +158,20 @@ public enum PrometheusTextParser {
                 scanner.skipBlanks()
                 if scanner.current == "}" { break }
                 let labelStart = scanner.index
-                let label = try scanner.readName(allowingColon: false)
+                let label: String
+                if scanner.current == "\"" {
+                    let quoted = try scanner.readQuotedValue(of: "name")
+                    scanner.skipBlanks()
+                    if name == nil, labels.isEmpty, scanner.current == "," || scanner.current == "}" {
+                        // `{"my.metric", ...}`: a quoted metric name as the first item.
+                        name = quoted
+                        if scanner.current == "," { scanner.advance() }
+                        continue
+                    }
+                    label = quoted
+                } else {
+                    label = try scanner.readName(allowingColon: false)
+                }
                 guard label != "__name__" else {
                     throw scanner.error(at: labelStart, "label name '__name__' is reserved")
                 }
@@ -145,7 +187,7 @@ public enum PrometheusTextParser {
                 guard scanner.current == "\"" else {
                     throw scanner.error(at: scanner.index, "expected '\"' to open the value of label '\(label)'")
                 }
-                labels.append(MetricTag(name: label, value: try scanner.readQuotedValue(label: label)))
+                labels.append(MetricTag(name: label, value: try scanner.readQuotedValue(of: "label '\(label)'")))
                 scanner.skipBlanks()
                 if scanner.current == "," {
                     scanner.advance()
@@ -155,6 +197,9 @@ public enum PrometheusTextParser {
             }
             scanner.advance()
             scanner.skipBlanks()
+        }
+        guard let name else {
+            throw scanner.error(at: nameStart, "expected a metric name before '{' or as its first quoted item")
         }
         let valueStart = scanner.index
         let valueText = scanner.readToken()

@@ -296,6 +296,35 @@ import Testing
 }
 
 extension PharosCtlBackendTests {
+    // Issue 18 item 19: `delete -f` of a full `dump all` deleted the admin's own ClusterRoleBinding first, then
+    // failed half-way with 403. Item 23: global flags before the subcommand.
+    @Test func deleteOfAFullDumpRefusesToRemoveTheCallersOwnAccess() async throws {
+        try await RealBackend.with { backend in
+            let ctl = try await Self.configured(backend)
+            defer { try? FileManager.default.removeItem(at: ctl.configDir) }
+            let api = try await backend.adminClient()
+            try await ctl.ok(["namespace", "create", "ops"])
+            try await ctl.ok(["--namespace", "ops", "create", "-f", Self.seedSensuDirectory.path, "-r"])
+            let dumpFile = ctl.configDir.appendingPathComponent("all.yaml")
+            try await ctl.ok(["--format", "yaml", "dump", "all", "-f", dumpFile.path])
+            #expect(try String(contentsOf: dumpFile, encoding: .utf8).contains("type: ClusterRoleBinding"))
+
+            let refused = try await ctl.run(["delete", "-f", dumpFile.path])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("nothing was deleted"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("--delete-own-access"))
+            #expect(try await api.list(CheckConfig.self, namespace: "ops").count == 1)
+            #expect(try await ctl.run(["--namespace", "ops", "check", "list"]).status == 0)
+
+            // Without the bindings, the delete goes through.
+            let checksFile = ctl.configDir.appendingPathComponent("ops.yaml")
+            try await ctl.ok(["--namespace", "ops", "dump", "checks", "--format", "yaml", "-f", checksFile.path])
+            let deleted = try await ctl.ok(["delete", "-f", checksFile.path])
+            #expect(deleted.hasPrefix("Deleted "))
+            #expect(try await api.list(CheckConfig.self, namespace: "ops").isEmpty)
+        }
+    }
+
     @Test func usersAPIKeysRolesExecuteAndLogout() async throws {
         try await RealBackend.with { backend in
             let ctl = try await Self.configured(backend)

@@ -34,6 +34,16 @@ import Testing
         ),
         MetricVector(#"cpu\,1 v=1"#, [point("cpu,1.v", 1)]),
         MetricVector(#"path\to v=1"#, [point(#"path\to.v"#, 1)]),
+        // Issue 18 item 24: escaped spaces, commas and equals are literal everywhere in names; `\\` is one backslash.
+        MetricVector(
+            #"my\ measure\,x\=y,tag\ key=tag\=val\,ue field\ key\,2\=3=1"#,
+            [point("my measure,x=y.field key,2=3", 1, [("tag key", "tag=val,ue")])]
+        ),
+        MetricVector(
+            #"back\\slash,t\\k=v\\v f\\k=1,g=2"#,
+            [point(#"back\slash.f\k"#, 1, [(#"t\k"#, #"v\v"#)]), point(#"back\slash.g"#, 2, [(#"t\k"#, #"v\v"#)])]
+        ),
+        MetricVector(#"trail\\ v=1"#, [point(#"trail\.v"#, 1)]),
         MetricVector("# a comment line\ncpu v=1\n  # indented comment", [point("cpu.v", 1)]),
         MetricVector("cpu v=1 1700000000", [point("cpu.v", 1)]),
         MetricVector("cpu v=1 1700000000123", [point("cpu.v", 1)]),

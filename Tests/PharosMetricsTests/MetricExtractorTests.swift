@@ -31,7 +31,7 @@ import Testing
         ),
         // Prometheus: output_metric_tags replace same-named labels.
         (
-            .prometheusText, "# TYPE up gauge\nup{env=\"dev\",job=\"api\"} 1",
+            .prometheusText, "# TYPE up gauge\nup{env=\"dev\",job=\"api\"} 1\n",
             [point("up", 1, [("job", "api"), ("prom_type", "gauge"), ("env", "prod"), ("region", "eu")])]
         ),
     ]

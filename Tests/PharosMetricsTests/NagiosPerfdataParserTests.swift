@@ -40,7 +40,7 @@ import Testing
         ),
         MetricVector("WARNING: fake warning", []),
         // Nagios plugin guidelines, performance data.
-        MetricVector("OK | 'my disk'=5GB;", [point("my disk", 5)]),
+        MetricVector("OK | 'my disk'=5GB;", [point("my_disk", 5)]),
         MetricVector("OK | 'it''s'=1", [point("it's", 1)]),
         MetricVector("OK | 'a=b'=3", [point("a=b", 3)]),
         MetricVector("OK | big=1.5e+06 small=2E-3s", [point("big", 1_500_000), point("small", 0.002)]),
@@ -53,6 +53,21 @@ import Testing
         // Guidelines §2.6: long text, then `|` and perfdata continuing on further lines.
         MetricVector("OK\nlong text\nmore | b=2\nc=3 d=4", [point("b", 2), point("c", 3), point("d", 4)]),
         MetricVector("OK | a=1\nlong | text=2", [point("a", 1), point("text", 2)]),
+        // Issue 18 item 24: quoted labels with spaces, `''`, UTF-8, a comma ending a value.
+        MetricVector(
+            "Memory usage: 45% | 'Physical Memory Used'=12345B;;;0; 'Physical Memory Utilisation'=45%;80;90;0;100",
+            [point("Physical_Memory_Used", 12345), point("Physical_Memory_Utilisation", 45)]
+        ),
+        MetricVector("OK | 'it''s here'=1", [point("it's_here", 1)]),
+        MetricVector(
+            "OK | 'température cœur'=21.5C température=3 日本=4",
+            [point("température_cœur", 21.5), point("température", 3), point("日本", 4)]
+        ),
+        MetricVector(
+            "PING OK - Packet loss = 0%, RTA = 0.80 ms|percent_packet_loss=0, rta=0.80",
+            [point("percent_packet_loss", 0), point("rta", 0.8)]
+        ),
+        MetricVector("OK | a=1%,;80;90 b=2,", [point("a", 1), point("b", 2)]),
     ]
 
     @Test(arguments: wellFormed)
@@ -69,7 +84,7 @@ import Testing
             points: [point("a", 1)]
         ),
         MalformedVector("OK | a=xyz", [diagnostic(1, 8, "value of 'a' is not a number: 'xyz'")]),
-        MalformedVector("OK | a=1 b", [diagnostic(1, 11, "expected '=' after label 'b'")]),
+        MalformedVector("OK | a=1 b", [diagnostic(1, 11, "expected '=' after label 'b'")], points: [point("a", 1)]),
         MalformedVector("OK | 'open=1", [diagnostic(1, 6, "unterminated quoted label")]),
         MalformedVector("OK | =5", [diagnostic(1, 6, "empty label")]),
         MalformedVector("OK | ''=5", [diagnostic(1, 6, "empty label")]),
@@ -82,11 +97,33 @@ import Testing
         MalformedVector(
             "OK\nlong text\n| a=1 x\nb=2",
             [diagnostic(3, 8, "expected '=' after label 'x'")],
-            points: [point("b", 2)]
+            points: [point("a", 1), point("b", 2)]
         ),
+        // Issue 18 item 24: a malformed token or value loses only itself; only the first `|` of a line starts
+        // perfdata.
         MalformedVector(
             "OK | a=1 | b=2",
-            [diagnostic(1, 11, "expected '=' after label '|'")]
+            [diagnostic(1, 11, "expected '=' after label '|'")],
+            points: [point("a", 1), point("b", 2)]
+        ),
+        MalformedVector(
+            "OK | foo a=1 b=2",
+            [diagnostic(1, 9, "expected '=' after label 'foo'")],
+            points: [point("a", 1), point("b", 2)]
+        ),
+        MalformedVector(
+            "OK | load=0,5 users=3",
+            [diagnostic(1, 12, "value of 'load' has a decimal comma, not a point: '0,5'; no point")],
+            points: [point("users", 3)]
+        ),
+        MalformedVector(
+            "OK\nlong text | x=1 | y=2\nz=3",
+            [diagnostic(2, 18, "expected '=' after label '|'")],
+            points: [point("x", 1), point("y", 2), point("z", 3)]
+        ),
+        MalformedVector(
+            "OK | 'open=1 b=2",
+            [diagnostic(1, 6, "unterminated quoted label")]
         ),
     ]
 
@@ -97,12 +134,16 @@ import Testing
         #expect(extraction.diagnostics == vector.diagnostics)
     }
 
-    @Test func parseLineCountsColumnsFromThePerfdataText() {
+    @Test func parseLineCountsColumnsFromThePerfdataText() throws {
         #expect(throws: MetricParseError(column: 3, message: "value of 'a' is not a number: 'x'")) {
             try NagiosPerfdataParser.parseLine("a=x", timestamp: executed)
         }
+        #expect(throws: MetricParseError(column: 2, message: "expected '=' after label 'x'")) {
+            try NagiosPerfdataParser.parseLine("x a=1", timestamp: executed)
+        }
+        #expect(try NagiosPerfdataParser.parseLine("a=U b=2", timestamp: 7) == [point("b", 2, at: 7)])
         var skipped: [MetricParseError] = []
-        let points = try? NagiosPerfdataParser.parseLine("a=U b=2", timestamp: 7, skipped: &skipped)
+        let points = NagiosPerfdataParser.parseLine("a=U b=2", timestamp: 7, skipped: &skipped)
         #expect(points == [point("b", 2, at: 7)])
         #expect(skipped == [MetricParseError(column: 3, message: "value of 'a' is U (unknown); no point")])
     }
@@ -121,10 +162,10 @@ import Testing
         let extraction = NagiosPerfdataParser.parse(try fixture("nagios-long-output", "txt"), timestamp: executed)
         #expect(
             extraction.points == [
-                point("Data Volume", 881), point("Backup 'Archive'", 1200),
+                point("Data_Volume", 881), point("Backup_'Archive'", 1200),
                 point("scratch", 12.5), point("inodes", 97), point("/tmp", 0.3),
             ]
         )
-        #expect(extraction.diagnostics == [diagnostic(4, 52, "value of 'Scratch Space' is U (unknown); no point")])
+        #expect(extraction.diagnostics == [diagnostic(4, 52, "value of 'Scratch_Space' is U (unknown); no point")])
     }
 }

@@ -39,6 +39,12 @@ import Testing
             "put a 1700000000 1 h=x\r\n\r\nput b 1700000001 2 h=y\r\n",
             [point("a", 1, [("h", "x")]), point("b", 2, at: 1_700_000_001, [("h", "y")])]
         ),
+        // Issue 18 item 24: seconds with a milliseconds fraction (OpenTSDB docs, "put").
+        MetricVector(
+            "put sys.cpu.user 1364410924.250 42.5 host=web01",
+            [point("sys.cpu.user", 42.5, at: 1_364_410_924, [("host", "web01")])]
+        ),
+        MetricVector("m 1700000000.999 1 a=b", [point("m", 1, [("a", "b")])]),
     ]
 
     @Test(arguments: wellFormed)
@@ -60,20 +66,46 @@ import Testing
             "m 17000000000 1 a=b",
             [
                 diagnostic(
-                    1, 3, "timestamp must be Unix seconds (up to 10 digits) or milliseconds (13 digits): '17000000000'")
+                    1, 3,
+                    "timestamp must be Unix seconds (up to 10 digits, optionally with a 3-digit fraction) or milliseconds (13 digits): '17000000000'"
+                )
             ]
         ),
         MalformedVector(
             "m 1700000000.5 1 a=b",
             [
                 diagnostic(
-                    1, 3, "timestamp must be Unix seconds (up to 10 digits) or milliseconds (13 digits): '1700000000.5'"
+                    1, 3,
+                    "timestamp must be Unix seconds (up to 10 digits, optionally with a 3-digit fraction) or milliseconds (13 digits): '1700000000.5'"
+                )
+            ]
+        ),
+        MalformedVector(
+            "m 1700000000.25 1 a=b",
+            [
+                diagnostic(
+                    1, 3,
+                    "timestamp must be Unix seconds (up to 10 digits, optionally with a 3-digit fraction) or milliseconds (13 digits): '1700000000.25'"
+                )
+            ]
+        ),
+        MalformedVector(
+            "m 1700000000123.250 1 a=b",
+            [
+                diagnostic(
+                    1, 3,
+                    "timestamp must be Unix seconds (up to 10 digits, optionally with a 3-digit fraction) or milliseconds (13 digits): '1700000000123.250'"
                 )
             ]
         ),
         MalformedVector(
             "m -1 1 a=b",
-            [diagnostic(1, 3, "timestamp must be Unix seconds (up to 10 digits) or milliseconds (13 digits): '-1'")]
+            [
+                diagnostic(
+                    1, 3,
+                    "timestamp must be Unix seconds (up to 10 digits, optionally with a 3-digit fraction) or milliseconds (13 digits): '-1'"
+                )
+            ]
         ),
         MalformedVector("m 1700000000 x a=b", [diagnostic(1, 14, "value is not a number: 'x'")]),
         MalformedVector("m 1700000000 NaN a=b", [diagnostic(1, 14, "value is not a number: 'NaN'")]),

@@ -85,8 +85,23 @@ import Testing
             "x 1\n# HELP x late help", [point("x", 1, [("prom_type", "untyped"), ("prom_help", "late help")])]),
         MetricVector("# HELP x\nx 1", [point("x", 1, [("prom_type", "untyped")])]),
         MetricVector("x 1 1700000000999\ny 2 -1", [point("x", 1), point("y", 2, at: -1)].map(untyped)),
-        MetricVector("x\t1.5e-3\r\n", [point("x", 0.0015, [("prom_type", "untyped")])]),
+        MetricVector("x\t1.5e-3 \t\n", [point("x", 0.0015, [("prom_type", "untyped")])]),
+        // Issue 18 item 24: quoted UTF-8 metric and label names (current exposition format).
+        MetricVector(#"{"my.metric"} 1"#, [point("my.metric", 1, [("prom_type", "untyped")])]),
+        MetricVector(
+            "# TYPE \"my.metric\" gauge\n# HELP \"my.metric\" Dotted.\n" + #"{"my.metric", "label.é"="v", b="2"} 3"#,
+            [point("my.metric", 3, [("b", "2"), ("label.é", "v"), ("prom_type", "gauge"), ("prom_help", "Dotted.")])]
+        ),
+        MetricVector(#"x{"quoted.label"="1"} 2"#, [point("x", 2, [("quoted.label", "1"), ("prom_type", "untyped")])]),
+        MetricVector(
+            #"{"température_°C",room="a"} 21.5"#,
+            [point("température_°C", 21.5, [("room", "a"), ("prom_type", "untyped")])]),
     ]
+
+    /// The vectors are written without the line feed the format requires after the last line; the tests add it.
+    static func terminated(_ input: String) -> String {
+        input.hasSuffix("\n") ? input : input + "\n"
+    }
 
     /// `point` with the `prom_type=untyped` tag appended.
     static func untyped(_ point: MetricPoint) -> MetricPoint {
@@ -97,7 +112,7 @@ import Testing
 
     @Test(arguments: wellFormed)
     func extractsSamples(_ vector: MetricVector) {
-        let extraction = PrometheusTextParser.parse(vector.input, timestamp: executed)
+        let extraction = PrometheusTextParser.parse(Self.terminated(vector.input), timestamp: executed)
         #expect(extraction.points == vector.points)
         #expect(extraction.diagnostics == [])
     }
@@ -139,11 +154,37 @@ import Testing
             [diagnostic(3, 1, "second HELP line for 'x'")],
             points: [point("x", 1, [("prom_type", "untyped"), ("prom_help", "one")])]
         ),
+        MalformedVector(#"{"a" "b"} 1"#, [diagnostic(1, 6, "expected '=' after label 'a'")]),
+        MalformedVector(
+            #"{a="b"} 1"#, [diagnostic(1, 1, "expected a metric name before '{' or as its first quoted item")]),
+        MalformedVector(#"{"unterminated} 1"#, [diagnostic(1, 2, "unterminated value for name")]),
     ]
+
+    // Issue 18 item 24: `\n` is the only line ending and the last line must have one.
+    @Test func theLastLineMustEndWithALineFeed() {
+        let extraction = PrometheusTextParser.parse("a 1\nb 2", timestamp: executed)
+        #expect(extraction.points == [point("a", 1, [("prom_type", "untyped")])])
+        #expect(
+            extraction.diagnostics == [
+                diagnostic(2, 4, "the last line does not end with \\n (unexpected end of input)")
+            ])
+        #expect(PrometheusTextParser.parse("a 1\nb 2\n", timestamp: executed).points.count == 2)
+        #expect(PrometheusTextParser.parse("a 1\n  \t", timestamp: executed).diagnostics == [])
+    }
+
+    @Test func crlfIsNotALineEnding() {
+        let extraction = PrometheusTextParser.parse("# TYPE a gauge\r\na 1\r\nb 2\n", timestamp: executed)
+        #expect(extraction.points == [point("b", 2, [("prom_type", "untyped")])])
+        #expect(
+            extraction.diagnostics == [
+                diagnostic(1, 15, "line ends with \\r\\n; lines of the text format end with \\n only"),
+                diagnostic(2, 4, "line ends with \\r\\n; lines of the text format end with \\n only"),
+            ])
+    }
 
     @Test(arguments: malformed)
     func reportsMalformedLines(_ vector: MalformedVector) {
-        let extraction = PrometheusTextParser.parse(vector.input, timestamp: executed)
+        let extraction = PrometheusTextParser.parse(Self.terminated(vector.input), timestamp: executed)
         #expect(extraction.points == vector.points)
         #expect(extraction.diagnostics == vector.diagnostics)
     }

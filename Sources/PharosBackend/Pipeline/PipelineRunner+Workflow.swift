@@ -21,9 +21,11 @@ extension PipelineRunner {
             return ([], nil)
         }
         var plans: [WorkflowPlan] = []
-        for handler in expand(names, event: event, resources: resources) {
+        for (handler, setFilters) in expand(names, event: event, resources: resources) {
             plans.append(
-                WorkflowPlan(source: "legacy", filters: handler.filters, mutator: handler.mutator, handler: handler))
+                WorkflowPlan(
+                    source: "legacy", filters: setFilters + handler.filters, mutator: handler.mutator, handler: handler)
+            )
         }
         for reference in references {
             guard reference.type.isEmpty || reference.type == "Pipeline",
@@ -36,10 +38,11 @@ extension PipelineRunner {
             }
             for workflow in pipeline.workflows {
                 guard let handlerName = workflow.handler?.name else { continue }
-                for handler in expand([handlerName], event: event, resources: resources) {
+                for (handler, setFilters) in expand([handlerName], event: event, resources: resources) {
                     plans.append(
                         WorkflowPlan(
-                            source: "\(pipeline.metadata.name)/\(workflow.name)", filters: workflow.filters.map(\.name),
+                            source: "\(pipeline.metadata.name)/\(workflow.name)",
+                            filters: workflow.filters.map(\.name) + setFilters,
                             mutator: workflow.mutator?.name ?? "", handler: handler))
                 }
             }
@@ -53,8 +56,9 @@ extension PipelineRunner {
         return (event.pipelines + (event.check?.pipelines ?? [])).filter { seen.insert($0.name).inserted }
     }
 
-    /// Expands handler names (sets up to 3 deep); logs and counts missing handlers and too-deep sets.
-    private func expand(_ names: [String], event: Event, resources: PipelineResources) -> [Handler] {
+    /// Expands handler names (sets up to 3 deep) into handlers with the filters of the sets they were reached
+    /// through; logs and counts missing handlers and too-deep sets.
+    private func expand(_ names: [String], event: Event, resources: PipelineResources) -> [(Handler, [String])] {
         guard !names.isEmpty else { return [] }
         let expansion = HandlerSetExpansion(names: names, lookup: { resources.handlers[$0] })
         for name in expansion.missing {
@@ -67,7 +71,7 @@ extension PipelineRunner {
                 "handler set nested more than 3 levels deep, its members are skipped",
                 metadata: Self.metadata(event, handler: name))
         }
-        return expansion.handlers
+        return expansion.handlers.map { ($0, expansion.setFilters[$0.metadata.name] ?? []) }
     }
 
     /// The cached resource snapshot of a namespace, reloaded when older than `resourceRefresh`.

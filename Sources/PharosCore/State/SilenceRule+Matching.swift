@@ -19,20 +19,24 @@ extension SilenceRule {
         return subscriptionMatches && checkMatches
     }
 
-    /// Whether this rule silences an event, ignoring time (reference §7.2 step 3, Sensu Go `Event.IsSilencedBy`).
+    /// Whether this rule silences an event, ignoring time (reference §7.2 step 3).
     ///
     /// The rule matches when any of these holds, each using ``matches(subscription:checkName:)``:
     /// - (a) it matches the entity's own subscription `entity:<entityName>` (this also covers `*:<check>`);
-    /// - (b) proxy events: it matches any of the entity's subscriptions;
-    /// - (c) agent events: it matches a subscription present on **both** the check and the entity.
+    /// - (b) it matches any of the entity's subscriptions, whether or not the check lists it: a silence `site-a:*`
+    ///   silences everything on the entities subscribed to `site-a` (sensu/sensu-go#3765; Sensu Go 6.x required
+    ///   the subscription on both the check and the entity for agent events);
+    /// - (c) proxy events only: it matches any of the check's subscriptions (`db-role:*` silences a proxy check
+    ///   published to `db-role`, whatever the proxy entity's subscriptions). An agent event does not match a
+    ///   subscription that only the check lists: the agent is not one of those hosts.
     ///
     /// - Parameters:
     ///   - checkName: The event's check name.
     ///   - checkSubscriptions: The check's subscriptions.
     ///   - entityName: The event's entity name.
     ///   - entitySubscriptions: The entity's subscriptions.
-    ///   - entityIsProxy: Whether the event is a proxy event. Sensu 6.12 decides this by the check's
-    ///     `proxy_entity_name` being non-empty, not by the entity class; pass that for compatibility.
+    ///   - entityIsProxy: Whether the event is a proxy event: the check has a `proxy_entity_name`, or the entity's
+    ///     class is not `agent`.
     /// - Returns: Whether the rule matches; combine with ``isActive(at:)`` to know whether it applies now.
     public func matches(
         checkName: String,
@@ -44,13 +48,10 @@ extension SilenceRule {
         if matches(subscription: Self.entitySubscription(for: entityName), checkName: checkName) {
             return true
         }
-        if entityIsProxy {
-            return entitySubscriptions.contains { matches(subscription: $0, checkName: checkName) }
+        if entitySubscriptions.contains(where: { matches(subscription: $0, checkName: checkName) }) {
+            return true
         }
-        let entitySet = Set(entitySubscriptions)
-        return checkSubscriptions.contains {
-            entitySet.contains($0) && matches(subscription: $0, checkName: checkName)
-        }
+        return entityIsProxy && checkSubscriptions.contains { matches(subscription: $0, checkName: checkName) }
     }
 
     /// The names of the rules that silence an event at `now`: the value of `check.silenced`

@@ -28,6 +28,17 @@ enum OutputLines {
         return text[text.startIndex..<end]
     }
 
+    /// `text` without trailing spaces or tabs (a `\r` is kept).
+    static func trimmingTrailingSpacesAndTabs(_ text: Substring) -> Substring {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let previous = text.index(before: end)
+            guard isBlank(text[previous]) else { break }
+            end = previous
+        }
+        return text[text.startIndex..<end]
+    }
+
     /// Space or tab: the separators of the whitespace-delimited formats.
     static func isBlank(_ character: Character) -> Bool {
         character == " " || character == "\t"

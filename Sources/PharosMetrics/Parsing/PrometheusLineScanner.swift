@@ -50,8 +50,9 @@ struct PrometheusLineScanner {
         return String(text[start..<index])
     }
 
-    /// Reads a quoted label value (cursor on the opening `"`), unescaping `\\`, `\"` and `\n`.
-    mutating func readQuotedValue(label: String) throws(MetricParseError) -> String {
+    /// Reads a quoted string (cursor on the opening `"`), unescaping `\\`, `\"` and `\n`: a label value, or a
+    /// quoted UTF-8 metric or label name. `subject` names it in errors (`label 'path'`, `metric name`).
+    mutating func readQuotedValue(of subject: String) throws(MetricParseError) -> String {
         let start = index
         advance()
         var value = ""
@@ -66,14 +67,14 @@ struct PrometheusLineScanner {
                 case "\"": value.append("\"")
                 case "n": value.append("\n")
                 default:
-                    throw error(at: text.index(before: index), "invalid escape in the value of label '\(label)'")
+                    throw error(at: text.index(before: index), "invalid escape in the value of \(subject)")
                 }
                 advance()
             default:
                 value.append(character)
             }
         }
-        throw error(at: start, "unterminated value for label '\(label)'")
+        throw error(at: start, "unterminated value for \(subject)")
     }
 
     /// Unescapes HELP text: `\\` and `\n`; another backslash is an error.

@@ -89,6 +89,31 @@ import Testing
         #expect(checks.map(\.isSilenced) == [true, false])
     }
 
+    // Issue 18 item 9: an event posted for a new proxy entity (no subscriptions of its own) whose check is
+    // published to a silenced subscription is silenced; item 8: an agent entity's own subscription silences all
+    // its checks.
+    @Test func subscriptionSilencesReachNewProxyEntitiesAndEntitySubscriptions() async throws {
+        let store = InMemoryStore()
+        try await store.putResource(
+            Silenced(metadata: ObjectMeta(name: "db-role:*", namespace: "default"), subscription: "db-role"))
+        try await store.putResource(
+            Silenced(metadata: ObjectMeta(name: "site-a:*", namespace: "default"), subscription: "site-a"))
+        let pipeline = RecordingEvents()
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger, now: { 100 })
+        var posted = Self.event(2, at: 100, entity: "db-07")
+        posted.entity = Entity(metadata: ObjectMeta(name: "db-07", namespace: "default"), entityClass: "proxy")
+        posted.check?.subscriptions = ["db-role"]
+        await processor.process(posted)
+        var agent = Self.event(2, at: 100, entity: "web-9")
+        agent.entity?.subscriptions = ["nginx", "site-a", "entity:web-9"]
+        await processor.process(agent)
+        await processor.process(Self.event(2, at: 100, entity: "web-1"))
+        let checks = await pipeline.events.compactMap(\.check)
+        #expect(checks.map(\.silenced) == [["db-role:*"], ["site-a:*"], []])
+        let stored = try await store.event(namespace: "default", entity: "db-07", check: "check-nginx")
+        #expect(stored?.check?.isSilenced == true)
+    }
+
     @Test func resolutionDeletesSilencesThatExpireOnResolve() async throws {
         let store = InMemoryStore()
         try await store.putResource(

@@ -41,6 +41,28 @@ import Testing
         #expect(expansion.handlers.allSatisfy { $0.type != "set" })
     }
 
+    // Issue 18 item 10: a set's filters gate its members, outermost set first; a handler also reached by a path
+    // without that filter is not gated by it.
+    @Test func setFiltersAreInheritedByMembers() {
+        func set(_ name: String, _ members: [String], _ filters: [String]) -> Handler {
+            var handler = PipelineFixture.set(name, members)
+            handler.filters = filters
+            return handler
+        }
+        let stored: [String: Handler] = [
+            "outer": set("outer", ["inner", "leaf"], ["f1"]),
+            "inner": set("inner", ["leaf2"], ["f2"]),
+            "other": set("other", ["leaf"], []),
+            "leaf": PipelineFixture.pipe("leaf", "true", filters: ["own"]),
+            "leaf2": PipelineFixture.pipe("leaf2", "true"),
+        ]
+        let nested = HandlerSetExpansion(names: ["outer"], lookup: { stored[$0] })
+        #expect(nested.setFilters == ["leaf": ["f1"], "leaf2": ["f1", "f2"]])
+        let twoPaths = HandlerSetExpansion(names: ["outer", "other"], lookup: { stored[$0] })
+        #expect(twoPaths.setFilters["leaf"] == [])
+        #expect(HandlerSetExpansion(names: ["leaf"], lookup: { stored[$0] }).setFilters == ["leaf": []])
+    }
+
     @Test func handlerNamesJoinCheckAndMetricsHandlers() {
         let event = PipelineFixture.event(handlers: ["slack"], metricHandlers: ["influxdb"])
         #expect(HandlerSetExpansion.handlerNames(of: event) == ["slack", "influxdb"])

@@ -99,6 +99,29 @@ import Testing
         #expect(counters.setsTooDeep == 1)
     }
 
+    // Issue 18 item 10: `type: set, handlers: [leaf], filters: [only-crit]` delivered status 1 events to `leaf`.
+    @Test func aHandlerSetsOwnFiltersGateItsMembers() async throws {
+        let directory = try PipelineFixture.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = "\(directory)/log"
+        let onlyCrit = EventFilter(
+            metadata: ObjectMeta(name: "only-crit", namespace: "default"), action: "allow",
+            expressions: ["event.check.status == 2"])
+        var set = PipelineFixture.set("crit-set", ["leaf"])
+        set.filters = ["only-crit"]
+        let store = try await PipelineFixture.store([
+            onlyCrit, set, PipelineFixture.pipe("leaf", "cat >/dev/null; echo leaf >> \(log)"),
+        ])
+        let runner = PipelineFixture.runner(store)
+        await runner.process(PipelineFixture.event(status: 1, handlers: ["crit-set"]))
+        #expect(PipelineFixture.read(log) == nil)
+        await runner.process(PipelineFixture.event(status: 2, handlers: ["crit-set"]))
+        #expect(PipelineFixture.read(log) == "leaf\n")
+        let counters = await runner.counters
+        #expect(counters.eventsFiltered == 1)
+        #expect(counters.handlersSucceeded == 1)
+    }
+
     @Test func isIncidentFiltersOKButNotResolutions() async throws {
         let directory = try PipelineFixture.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

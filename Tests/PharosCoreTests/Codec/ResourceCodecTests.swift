@@ -237,7 +237,7 @@ import Testing
               name: "10"
               labels: {quoted: "yes", version: "1.0"}
             spec:
-              entity_class: proxy
+              entity_class: agent
               deregister: yes
             """
         let resource = try #require(try codec.decode(text).resources.first)

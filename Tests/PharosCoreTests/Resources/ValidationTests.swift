@@ -115,6 +115,13 @@ import Testing
                 #"builds[0].url: "ftp://x" is not an http, https or file URL"#
             ),
             (.asset(Asset(metadata: meta, url: "https://x/a.tgz", sha512: sha)), nil),
+            // Issue 18 item 7: accepted before, and did nothing.
+            (
+                .entity(Entity(metadata: meta, entityClass: "proxy", deregister: true)),
+                "deregister: applies to agent entities only; a proxy entity is never de-registered (delete it instead)"
+            ),
+            (.entity(Entity(metadata: meta, entityClass: "agent", deregister: true)), nil),
+            (.entity(Entity(metadata: meta, entityClass: "proxy")), nil),
             (.event(Event(metadata: ObjectMeta(namespace: "default"))), "entity: must be set"),
             (
                 .event(Event(entity: Entity(metadata: meta, entityClass: "agent"))),

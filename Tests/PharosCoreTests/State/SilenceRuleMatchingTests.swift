@@ -38,8 +38,15 @@ import Testing
             label: "entity subscription applies even when not listed on the entity", subscription: "entity:web01",
             check: "*", entitySubscriptions: ["linux"], matches: true),
         Case(
+            // Issue 18 item 8 (sensu/sensu-go#3765): "everything on these hosts".
             label: "agent: subscription only on the entity", subscription: "db", check: "",
-            entitySubscriptions: ["db", "entity:web01"], matches: false),
+            entitySubscriptions: ["db", "entity:web01"], matches: true),
+        Case(
+            label: "agent: subscription only on the entity, same check", subscription: "site-a",
+            check: "check-cpu", entitySubscriptions: ["site-a", "linux"], matches: true),
+        Case(
+            label: "agent: subscription only on the entity, other check", subscription: "site-a",
+            check: "check-mem", entitySubscriptions: ["site-a", "linux"], matches: false),
         Case(
             label: "agent: check subscription missing from entity", subscription: "linux", check: "",
             entitySubscriptions: ["windows", "entity:web01"], matches: false),
@@ -48,9 +55,18 @@ import Testing
             checkSubscriptions: ["proxy-runner"], entityName: "db01", entitySubscriptions: ["db", "entity:db01"],
             entityIsProxy: true, matches: true),
         Case(
+            // Issue 18 item 9: proxy events match silences on the check's subscriptions.
             label: "proxy: subscription only on the check", subscription: "proxy-runner", check: "",
             checkSubscriptions: ["proxy-runner"], entityName: "db01", entitySubscriptions: ["db", "entity:db01"],
-            entityIsProxy: true, matches: false),
+            entityIsProxy: true, matches: true),
+        Case(
+            label: "proxy: new entity without subscriptions, check's subscription", subscription: "db-role",
+            check: "*", checkSubscriptions: ["db-role"], entityName: "db07", entitySubscriptions: ["entity:db07"],
+            entityIsProxy: true, matches: true),
+        Case(
+            label: "proxy: check's subscription, other check", subscription: "db-role", check: "check-disk",
+            checkSubscriptions: ["db-role"], entityName: "db07", entitySubscriptions: [], entityIsProxy: true,
+            matches: false),
         Case(
             label: "proxy: entity subscription with check", subscription: "entity:db01", check: "check-cpu",
             checkSubscriptions: ["proxy-runner"], entityName: "db01", entitySubscriptions: ["db"],
