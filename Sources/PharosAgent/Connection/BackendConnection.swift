@@ -5,6 +5,7 @@ public import Logging
 import NIOCore
 import NIOPosix
 import NIOSSL
+import NIOWebSocket
 public import PharosCore
 import PharosWire
 public import ServiceLifecycle
@@ -269,6 +270,9 @@ public struct BackendConnection: Service, Sendable {
         if !configuration.trustedCAFile.isEmpty {
             tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(configuration.trustedCAFile))
         }
+        // The backend's TLS close_notify follows its WebSocket close frame at once; a backend that does not send it
+        // must not hold the agent's exit for NIOSSL's default of 5 s.
+        tls.shutdownTimeout = .milliseconds(100)
         if !configuration.certFile.isEmpty {
             tls.certificateChain = try NIOSSLCertificate.fromPEMFile(configuration.certFile).map { .certificate($0) }
             tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: configuration.keyFile, format: .pem))
@@ -292,7 +296,7 @@ public struct BackendConnection: Service, Sendable {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
         let wsConfiguration = WebSocketClientConfiguration(
-            maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: .milliseconds(500),
+            maxFrameSize: 1 << 22, additionalHeaders: fields, closeTimeout: Self.closeTimeout,
             autoPing: .enabled(timePeriod: pingPeriod),
             sniHostname: Self.sniHostname(for: url, insecureSkipVerify: configuration.insecureSkipTLSVerify))
         let tls = url.hasPrefix("wss://") ? try tlsConfiguration() : nil
@@ -327,6 +331,16 @@ public struct BackendConnection: Service, Sendable {
                 if case .closed(let reason) = result { ended.withLock { $0 = reason } }
             }
         }
+        // A connection still open two close timeouts after the shutdown grace (goodbye is sent by then) is dropped,
+        // so nothing can hold the agent's exit beyond that.
+        let graceEnd = Task.detached { [self] in
+            await shutdown.wait()
+            try? await Task.sleep(until: graceDeadline(shutdown) + Self.closeTimeout * 2, clock: .continuous)
+            guard !Task.isCancelled else { return }
+            logger.warning("connection still open after the shutdown grace: dropped")
+            try? await eventLoop.shutdownGracefully()
+        }
+        defer { graceEnd.cancel() }
         let closeFrame: WebSocketCloseFrame?
         do {
             closeFrame = try await withTaskCancellationHandler {
@@ -362,11 +376,69 @@ public struct BackendConnection: Service, Sendable {
     /// The session-end reason when the inbound stream ends (refined with the close frame, if any).
     private static let inboundEnded = "inbound ended"
 
+    /// How long the agent waits for the backend to answer its WebSocket close frame after `goodbye`.
+    static let closeTimeout: Duration = .milliseconds(500)
+
+    /// One part of an established session: the reader of inbound frames, the writers, or the close timer.
+    private enum SessionPart: Sendable {
+        case inbound(SessionEnd)
+        case outbound(SessionEnd)
+        case closeTimedOut
+    }
+
     /// Runs an established session until it ends: keepalives, queued events, the max-session-length timer, inbound
-    /// frames and `goodbye` on shutdown.
+    /// frames and `goodbye` on shutdown. After `goodbye` the agent sends the WebSocket close frame itself and keeps
+    /// reading until the backend answers it (at most ``closeTimeout``): cancelling the reader would stop reading the
+    /// socket, and over TLS the connection would then wait for a close_notify it can no longer read.
     private func run(
         inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, queue: EventOutbox, state: AgentState,
         requests: AsyncStream<CheckRequest>.Continuation, shutdown: ShutdownSignal
+    ) async -> SessionEnd {
+        await withTaskGroup(of: SessionPart.self) { group in
+            group.addTask {
+                do {
+                    for try await message in inbound.messages(maxSize: 1 << 22) {
+                        await receive(message, state: state, requests: requests)
+                    }
+                    return .inbound(.closed(Self.inboundEnded))
+                } catch {
+                    return .inbound(.closed("receive failed: \(error)"))
+                }
+            }
+            group.addTask {
+                .outbound(await write(outbound: outbound, queue: queue, state: state, shutdown: shutdown))
+            }
+            let first = await group.next() ?? .inbound(.closed(Self.inboundEnded))
+            guard case .outbound(.shutdown) = first else {
+                group.cancelAll()
+                return switch first {
+                case .inbound(let end), .outbound(let end): end
+                case .closeTimedOut: .closed(Self.inboundEnded)
+                }
+            }
+            do {
+                try await outbound.close(.normalClosure, reason: nil)
+                group.addTask {
+                    try? await Task.sleep(for: Self.closeTimeout)
+                    return .closeTimedOut
+                }
+                if case .closeTimedOut = await group.next() {
+                    logger.warning(
+                        "backend did not answer the WebSocket close: connection dropped",
+                        metadata: ["timeout": "\(Self.closeTimeout)"])
+                }
+            } catch {
+                logger.debug("cannot send the WebSocket close", metadata: ["error": "\(error)"])
+            }
+            group.cancelAll()
+            return .shutdown
+        }
+    }
+
+    /// The writing side of an established session: keepalives, queued events, the max-session-length timer and,
+    /// on shutdown, the remaining results followed by `goodbye` (then ``SessionEnd/shutdown``).
+    private func write(
+        outbound: WebSocketOutboundWriter, queue: EventOutbox, state: AgentState, shutdown: ShutdownSignal
     ) async -> SessionEnd {
         await withTaskGroup(of: SessionEnd.self) { group in
             group.addTask {
@@ -382,16 +454,6 @@ public struct BackendConnection: Service, Sendable {
                     let length = maxSession - maxSession * Double.random(in: 0..<0.5)
                     do { try await Task.sleep(for: length) } catch { return .closed("cancelled") }
                     return .closed("max session length (\(maxSession)) reached")
-                }
-            }
-            group.addTask {
-                do {
-                    for try await message in inbound.messages(maxSize: 1 << 22) {
-                        await receive(message, state: state, requests: requests)
-                    }
-                    return .closed(Self.inboundEnded)
-                } catch {
-                    return .closed("receive failed: \(error)")
                 }
             }
             group.addTask {

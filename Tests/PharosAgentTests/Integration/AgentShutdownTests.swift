@@ -74,6 +74,54 @@ import Testing
         print("shutdown: exit \(took) s after SIGTERM with an 8 s grace")
     }
 
+    /// Whether `condition` holds within `seconds` (checked every 50 ms).
+    static func eventually(seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try condition()
+    }
+
+    /// Issue #15: over `wss://` the agent logged "goodbye sent" and then waited 5 s for the TLS close_notify (its
+    /// reader of the connection had been cancelled, so it could no longer read the backend's answer) before it
+    /// exited. After goodbye it now waits for the backend's close (at most 500 ms) and exits; the entity is gone.
+    @Test func agentExitsPromptlyAfterGoodbyeOverTLSAndItsEntityIsDeregistered() async throws {
+        let tls = FileManager.default.temporaryDirectory.appendingPathComponent("pharos-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tls, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tls) }
+        try AgentTLSTests.makeCertificates(in: tls)
+        let backend = try BackendProcess(extraArguments: [
+            "--cert-file", tls.appendingPathComponent("backend.crt").path, "--key-file",
+            tls.appendingPathComponent("backend.key").path,
+        ])
+        try await backend.start()
+        let path = "/api/core/v2/namespaces/default/entities/bye-1"
+        for round in 1...2 {
+            let agent = try AgentProcess(
+                name: "bye-1",
+                arguments: [
+                    "--backend-url", "wss://localhost:\(backend.agentPort)", "--trusted-ca-file",
+                    tls.appendingPathComponent("ca.crt").path, "--deregister",
+                ])
+            #expect(try await agent.waitForHealth(200, seconds: 20), "agent never connected:\n\(agent.log)")
+            #expect(
+                try await Self.eventually(seconds: 10) { try backend.api("GET", path).status == 200 },
+                "entity never registered:\n\(backend.log.suffix(2000))")
+            agent.terminate()
+            #expect(
+                try await Self.eventually(seconds: 10) { agent.log.contains("goodbye sent to backend") },
+                "no goodbye:\n\(agent.log.suffix(2000))")
+            #expect(
+                try await Self.eventually(seconds: 3) { !agent.isRunning },
+                "round \(round): agent still runs 3 s after goodbye:\n\(agent.log.suffix(2000))")
+            #expect(agent.stop() == 0)
+            #expect(try backend.api("GET", path).status == 404, "entity left after goodbye")
+            #expect(!agent.log.contains("did not answer the WebSocket close"), "\(agent.log.suffix(2000))")
+        }
+    }
+
     @Test func undeliverableEventsStayInTheOutboxOnDisk() async throws {
         let backend = try BackendProcess()
         try await backend.start()

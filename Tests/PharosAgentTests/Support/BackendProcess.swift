@@ -183,6 +183,15 @@ final class AgentProcess: @unchecked Sendable {
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
     }
 
+    /// Whether the agent process still runs.
+    var isRunning: Bool { process.isRunning }
+
+    /// The exit status (once it no longer runs).
+    var terminationStatus: Int32 { process.terminationStatus }
+
+    /// Sends SIGTERM without waiting.
+    func terminate() { process.terminate() }
+
     /// Sends SIGTERM and waits for the exit status.
     @discardableResult
     func stop() -> Int32 {
