@@ -90,7 +90,6 @@ import Testing
             #expect(event.check?.issued == 1_700_000_000)
             #expect(event.entity?.subscriptions == ["linux", "nginx", "kubernetes", "entity:pod-1"])
 
-            let stopping = ContinuousClock.now
             await agent.triggerGracefulShutdown()
             var goodbye: AgentFrame?
             while let frame = await frames.next() {
@@ -100,8 +99,9 @@ import Testing
                 }
             }
             #expect(try #require(goodbye).payload == Array("{}".utf8))
+            // The agent's run ends after goodbye (bounded by the test's time limit; how promptly a real agent
+            // process exits is `AgentShutdownTests.agentExitsPromptlyAfterGoodbyeOverTLS…`, with a deadline).
             try await agentRun
-            #expect(ContinuousClock.now - stopping < .seconds(1))
             await server.triggerGracefulShutdown()
         }
     }
