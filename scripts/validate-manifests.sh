@@ -30,7 +30,7 @@ if [ "$#" -gt 0 ]; then
     dirs=("$@")
 else
     dirs=()
-    for d in "$repo"/deploy/overlays/*/ "$repo"/deploy/apps/*/; do
+    for d in "$repo"/deploy/overlays/*/ "$repo"/deploy/apps/*/ "$repo"/deploy/grafana/; do
         [ -f "$d/kustomization.yaml" ] && dirs+=("${d%/}")
     done
 fi
