@@ -94,6 +94,9 @@ public actor EventProcessor: EventSink, EventStateCache {
 
         event.entity = try await attributedEntity(event, check: check)
         let entity = event.entity ?? Entity()
+        if !check.proxyEntityName.isEmpty {
+            check.command = Self.redactingSecrets(in: check.command, of: entity)
+        }
 
         let rules = try await silenceRules(namespace: event.metadata.namespace, now: timestamp)
         check.silenced = SilenceRule.silencedBy(
@@ -131,6 +134,23 @@ public actor EventProcessor: EventSink, EventStateCache {
             try await expireOnResolution(rules, event: event)
         }
         return event
+    }
+
+    /// `text` with every value of the entity's redacted labels and annotations (`redact`, or Sensu's default
+    /// keys) replaced by `REDACTED`, longest values first. A proxy check's command arrives token-substituted on the
+    /// backend against the proxy entity; the secret belongs on the executed command line only, not in the stored
+    /// event nor in what handlers receive (#18 item 17).
+    public static func redactingSecrets(in text: String, of entity: Entity) -> String {
+        let keys = Set((entity.redact.isEmpty ? Entity.defaultRedactedKeys : entity.redact).map { $0.lowercased() })
+        let pairs = Array(entity.metadata.labels) + Array(entity.metadata.annotations)
+        let secrets = Set(
+            pairs.filter { keys.contains($0.key.lowercased()) && !$0.value.isEmpty && $0.value != Entity.redactedValue }
+                .map(\.value))
+        var result = text
+        for secret in secrets.sorted(by: { $0.count > $1.count }) {
+            result = result.replacingOccurrences(of: secret, with: Entity.redactedValue)
+        }
+        return result
     }
 
     /// Deletes the silences of a resolved event that have `expire_on_resolve` (reference §7.2 step 4).
