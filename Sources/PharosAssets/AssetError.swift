@@ -47,7 +47,7 @@ public struct AssetError: Error, Sendable, Hashable, CustomStringConvertible {
     private var reasonText: String {
         switch reason {
         case .noBuildMatched(let filters):
-            "no build matched the entity (filters: \(filters.isEmpty ? "none" : filters.joined(separator: "; ")))"
+            "no build matches this entity (filters: \(filters.isEmpty ? "none" : filters.joined(separator: "; ")))"
         case .invalidURL: "invalid URL: only http and https URLs can be downloaded"
         case .httpStatus(let code): "download failed: HTTP \(code)"
         case .downloadFailed(let detail): "download failed: \(detail)"
@@ -62,7 +62,7 @@ public struct AssetError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension AssetError {
-    /// Whether the asset was not selected because no build's filters passed (Sensu skips such assets).
+    /// Whether the asset was not selected because no build's filters passed.
     public var isNoBuildMatched: Bool {
         if case .noBuildMatched = reason { return true }
         return false

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import Subprocess
 import SystemPackage
 
@@ -86,8 +87,28 @@ struct AssetInstaller: Sendable {
         } catch let error as AssetError {
             throw error
         } catch {
-            throw failure(.downloadFailed("\(error)"))
+            throw failure(.downloadFailed(Self.explain(error)))
         }
+    }
+
+    /// A short reason for a transfer error: `cannot connect: connection refused`, `cannot connect: no connection
+    /// within 5 seconds`, `cannot resolve host "x": …`; other errors as they describe themselves.
+    static func explain(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError, error == .connectTimeout {
+            return "cannot connect: no connection within \(AssetManager.connectTimeout)"
+        }
+        if let error = error as? NIOConnectionError {
+            if let dns = error.dnsAError ?? error.dnsAAAAError {
+                return "cannot resolve host \"\(error.host)\": \(dns)"
+            }
+            if let first = error.connectionErrors.first { return explain(first.error) }
+        }
+        if let error = error as? IOError {
+            let reason =
+                error.errnoCode == ECONNREFUSED ? "connection refused" : String(cString: strerror(error.errnoCode))
+            return "cannot connect: \(reason)"
+        }
+        return "\(error)"
     }
 
     private func download(to path: String) async throws -> (String, Int) {

@@ -1,6 +1,7 @@
 public import AsyncHTTPClient
 import Foundation
 public import Logging
+import NIOCore
 public import PharosCore
 
 /// Installs runtime assets into a local cache (Sensu Go 6.x agent asset manager, reference §5.7), for the agent's
@@ -16,6 +17,22 @@ public actor AssetManager: RuntimeAssetProvider {
     public static let markerFileName = ".pharos-asset-installed"
     /// Default size cap of one download: 1 GiB.
     public static let defaultMaximumDownloadBytes = 1 << 30
+    /// Time allowed to establish the TCP (and TLS) connection of a download: 5 seconds.
+    public static let connectTimeout: Duration = .seconds(5)
+
+    /// The client used for downloads unless another is given: a connection that cannot be established within
+    /// `connectTimeout`, is refused or whose host does not resolve fails the download at once, instead of being
+    /// retried until the download timeout (AsyncHTTPClient's default retries failed connection attempts until the
+    /// request's deadline). Redirects are followed (at most 10); bodies are not decompressed (the sha512 is of the
+    /// bytes served). Never shut down: it lives as long as the process, like `HTTPClient.shared`.
+    public static let downloadClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .follow(max: 10, allowCycles: false),
+            timeout: HTTPClient.Configuration.Timeout(connect: .seconds(connectTimeout.components.seconds)),
+            connectionPool: HTTPClient.Configuration.ConnectionPool())
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// The cache directory (absolute path); assets go to `<cacheDirectory>/<sha512>/`.
     public let cacheDirectory: String
@@ -32,12 +49,13 @@ public actor AssetManager: RuntimeAssetProvider {
     /// Creates an asset manager.
     /// - Parameters:
     ///   - cacheDirectory: where installed assets live; created on first use.
-    ///   - httpClient: the client used for downloads.
+    ///   - httpClient: the client used for downloads (default `downloadClient`, which fails fast on connection
+    ///     errors).
     ///   - logger: receives one `.info` line per installed asset and `.warning`s for failures.
     ///   - maximumDownloadBytes: size cap of one tarball in bytes (default 1 GiB).
     ///   - downloadTimeout: time allowed for one download (default 10 minutes).
     public init(
-        cacheDirectory: String, httpClient: HTTPClient = .shared, logger: Logger,
+        cacheDirectory: String, httpClient: HTTPClient = AssetManager.downloadClient, logger: Logger,
         maximumDownloadBytes: Int = AssetManager.defaultMaximumDownloadBytes,
         downloadTimeout: Duration = .seconds(600)
     ) {
@@ -51,20 +69,23 @@ public actor AssetManager: RuntimeAssetProvider {
     /// Number of downloads started since creation (cache hits and shared downloads are not counted).
     public var downloadsStarted: Int { downloadCount }
 
-    /// Installs (or finds installed) each asset and returns their directories in the order given. An asset none of
-    /// whose builds' filters pass against the entity is skipped, as Sensu Go does (the seed's `check-nginx` lists
-    /// alpine, centos and debian plugin assets and each agent installs only the one for its platform).
+    /// Installs (or finds installed) each asset and returns their directories in the order given.
+    ///
+    /// An asset without `builds` whose own `filters` do not pass is skipped, as Sensu Go does (one asset per
+    /// platform, each filtered to its platform). An asset with `builds` none of whose filters pass fails the command
+    /// instead: the command would otherwise run without its tools and fail with a puzzling "not found" (#18 item 16).
     /// - Parameters:
     ///   - assets: the `Asset` resources named by the command's `runtime_assets`, in that order.
     ///   - entity: the entity the asset filters are evaluated against.
     /// - Returns: the environment with one directory per asset.
-    /// - Throws: `AssetError` naming the asset, the URL and the reason.
+    /// - Throws: `AssetError` naming the asset, the URL and the reason (`no build matches this entity`, a download
+    ///   failure, a hash mismatch, …).
     public func prepare(_ assets: [Asset], for entity: Entity) async throws -> AssetEnvironment {
         var directories: [(name: String, path: String)] = []
         for asset in assets {
             guard let source = try Self.matchingSource(for: asset, entity: entity) else {
                 logger.debug(
-                    "asset skipped: no build matches the entity",
+                    "asset skipped: its filters do not match the entity",
                     metadata: ["asset.name": "\(asset.metadata.name)", "entity.name": "\(entity.metadata.name)"])
                 continue
             }
@@ -74,13 +95,14 @@ public actor AssetManager: RuntimeAssetProvider {
         return AssetEnvironment(assetDirectories: directories)
     }
 
-    /// The build to install, or `nil` when no build's filters pass (the asset is then skipped).
-    /// - Throws: `AssetError` for any other selection problem.
+    /// The build to install, or `nil` when the asset has no builds and its own filters do not pass (the asset is
+    /// then skipped).
+    /// - Throws: `AssetError`, with reason `.noBuildMatched` when the asset has builds and none matches.
     static func matchingSource(for asset: Asset, entity: Entity) throws(AssetError) -> AssetSource? {
         do {
             return try AssetSource.select(for: asset, entity: entity)
         } catch {
-            if error.isNoBuildMatched { return nil }
+            if error.isNoBuildMatched, asset.builds.isEmpty { return nil }
             throw error
         }
     }

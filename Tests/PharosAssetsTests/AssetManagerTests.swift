@@ -96,6 +96,50 @@ import Testing
         #expect(error.description.hasPrefix("asset \"hello\" (\(url)): download failed: "))
     }
 
+    /// Field failure #18 item 16: a refused connection fails the download at once (it was retried until the
+    /// 10-minute download timeout) with the asset, the URL and the reason.
+    @Test func closedLoopbackPortFailsWithoutRetrying() async throws {
+        let fixture = try await AssetFixture.make()
+        defer { fixture.remove() }
+        let port = try TestHTTPServer.closedLoopbackPort()
+        // A download timeout far longer than any test: only the failed connection can end the download.
+        let manager = AssetManager(
+            cacheDirectory: fixture.cacheDirectory(), logger: logger, downloadTimeout: .seconds(3600))
+        let url = "http://127.0.0.1:\(port)/hello.tar.gz"
+        let error = try await #require(throws: AssetError.self) {
+            try await manager.prepare([Self.asset(url, sha512: fixture.sha512)], for: Self.linuxEntity())
+        }
+        #expect(
+            error.description == "asset \"hello\" (\(url)): download failed: cannot connect: connection refused",
+            "\(error)")
+    }
+
+    /// Field failure #18 item 16: an asset with builds none of which matches the entity fails the command with
+    /// status 3 instead of letting it run without the asset.
+    @Test func assetWithBuildsNoneMatchingFailsNamingTheAsset() async throws {
+        let fixture = try await AssetFixture.make()
+        defer { fixture.remove() }
+        let manager = AssetManager(cacheDirectory: fixture.cacheDirectory(), logger: logger)
+        let asset = Asset(
+            metadata: ObjectMeta(name: "plugins", namespace: "default"),
+            builds: [
+                AssetBuild(
+                    url: "http://127.0.0.1:1/win.tgz", sha512: fixture.sha512,
+                    filters: ["entity.system.os == 'windows'"]),
+                AssetBuild(
+                    url: "http://127.0.0.1:1/arm.tgz", sha512: fixture.sha512,
+                    filters: ["entity.system.arch == 'arm64'"]),
+            ])
+        let error = try await #require(throws: AssetError.self) {
+            try await manager.prepare([asset], for: Self.linuxEntity())
+        }
+        #expect(
+            error.description
+                == "asset \"plugins\": no build matches this entity "
+                + "(filters: entity.system.os == 'windows'; entity.system.arch == 'arm64')")
+        #expect(await manager.downloadsStarted == 0)
+    }
+
     @Test func noMatchingBuildListsTheFilters() async throws {
         let fixture = try await AssetFixture.make()
         defer { fixture.remove() }
@@ -107,9 +151,9 @@ import Testing
         }
         #expect(
             error.description
-                == "asset \"hello\" (http://127.0.0.1:1/x.tar.gz): no build matched the entity "
+                == "asset \"hello\" (http://127.0.0.1:1/x.tar.gz): no build matches this entity "
                 + "(filters: entity.system.os == 'windows')")
-        // prepare() skips such an asset instead of failing the command, as Sensu does.
+        // prepare() skips an asset without builds whose own filters fail, as Sensu does (one asset per platform).
         let environment = try await manager.prepare([asset], for: Self.linuxEntity())
         #expect(environment.assetDirectories.isEmpty)
         #expect(await manager.downloadsStarted == 0)

@@ -208,6 +208,9 @@ public actor EventProcessor: EventSink, Service {
 
         event.entity = try await attributedEntity(event, check: check)
         let entity = event.entity ?? Entity()
+        if !check.proxyEntityName.isEmpty {
+            check.command = Self.redactingSecrets(in: check.command, of: entity)
+        }
 
         let rules = try await silenceRules(namespace: event.metadata.namespace)
         check.silenced = SilenceRule.silencedBy(
@@ -240,6 +243,23 @@ public actor EventProcessor: EventSink, Service {
         let stored = Self.truncated(event)
         latest[key] = stored
         return (event, stored, transition.isResolution && check.isSilenced ? rules : nil)
+    }
+
+    /// `text` with every value of the entity's redacted labels and annotations (`redact`, or Sensu's default
+    /// keys) replaced by `REDACTED`, longest values first. A proxy check's command arrives token-substituted on the
+    /// backend against the proxy entity; the secret belongs on the executed command line only, not in the stored
+    /// event nor in what handlers receive (#18 item 17).
+    public static func redactingSecrets(in text: String, of entity: Entity) -> String {
+        let keys = Set((entity.redact.isEmpty ? Entity.defaultRedactedKeys : entity.redact).map { $0.lowercased() })
+        let pairs = Array(entity.metadata.labels) + Array(entity.metadata.annotations)
+        let secrets = Set(
+            pairs.filter { keys.contains($0.key.lowercased()) && !$0.value.isEmpty && $0.value != Entity.redactedValue }
+                .map(\.value))
+        var result = text
+        for secret in secrets.sorted(by: { $0.count > $1.count }) {
+            result = result.replacingOccurrences(of: secret, with: Entity.redactedValue)
+        }
+        return result
     }
 
     /// Deletes the silences of a resolved event that have `expire_on_resolve` (reference §7.2 step 4).

@@ -99,7 +99,9 @@ extension APIRoutes {
 
     /// Stores the config part of `entity` (adding `entity:<name>`); returns the stored entity with its state.
     private func storeConfig(of entity: Entity) async throws -> Entity {
-        var config = entity.config
+        let stored = try await store.entityConfig(
+            namespace: entity.metadata.namespace, name: entity.metadata.name)
+        var config = try Self.keepingRedactedValues(entity.config, stored: stored)
         config.subscriptions = Self.withEntitySubscription(config.subscriptions, name: config.metadata.name)
         try await store.putEntityConfig(config)
         await entityConfigChanged(config.metadata.namespace, config.metadata.name)
@@ -107,6 +109,33 @@ extension APIRoutes {
             try await store.entityState(namespace: config.metadata.namespace, name: config.metadata.name)
             ?? entity.state
         return Entity(config: config, state: state)
+    }
+
+    /// `config` with each redacted label or annotation that carries the placeholder `REDACTED` (what the API
+    /// shows, so what `dump` writes) given back its stored value: restoring a dump keeps the secret instead of
+    /// overwriting it with the placeholder (#18 item 17).
+    /// - Throws: `APIError` `.invalidArgument` naming the field when there is no stored value to keep.
+    static func keepingRedactedValues(_ config: EntityConfig, stored: EntityConfig?) throws -> EntityConfig {
+        let keys = Set((config.redact.isEmpty ? Entity.defaultRedactedKeys : config.redact).map { $0.lowercased() })
+        func keep(_ map: [String: String], _ storedMap: [String: String]?, field: String) throws -> [String: String] {
+            var result = map
+            for (key, value) in map where value == Entity.redactedValue && keys.contains(key.lowercased()) {
+                guard let real = storedMap?[key] else {
+                    throw APIError(
+                        .invalidArgument,
+                        "metadata.\(field).\(key): \"\(Entity.redactedValue)\" is the placeholder the API shows for a "
+                            + "redacted value (a dump holds no secrets) and there is no stored value to keep; "
+                            + "give the real value")
+                }
+                result[key] = real
+            }
+            return result
+        }
+        var kept = config
+        kept.metadata.labels = try keep(config.metadata.labels, stored?.metadata.labels, field: "labels")
+        kept.metadata.annotations = try keep(
+            config.metadata.annotations, stored?.metadata.annotations, field: "annotations")
+        return kept
     }
 
     /// `subscriptions` with `entity:<name>` appended when missing.

@@ -136,4 +136,18 @@ import Testing
         #expect(!String(reflecting: configuration).contains("s3cret-value"))
         #expect("\(configuration)".contains("password: REDACTED"))
     }
+
+    /// Field failure #18 item 17: the agent's debug log (the service group logs the connection, which shows its
+    /// configuration) printed redacted labels in clear.
+    @Test func descriptionsRedactLabelsAndAnnotations() {
+        var configuration = AgentConfiguration(name: "pod-1")
+        configuration.labels = ["api_key": "k-9f8e7d", "site": "lyon"]
+        configuration.annotations = ["Secret": "a-1b2c3d"]
+        let text = "\(configuration)"
+        #expect(!text.contains("k-9f8e7d") && !text.contains("a-1b2c3d"), "\(text)")
+        #expect(text.contains(#"labels: [("api_key", "REDACTED"), ("site", "lyon")]"#), "\(text)")
+        #expect(text.contains(#"annotations: [("Secret", "REDACTED")]"#), "\(text)")
+        configuration.redact = ["site"]
+        #expect("\(configuration)".contains(#"labels: [("api_key", "k-9f8e7d"), ("site", "REDACTED")]"#))
+    }
 }

@@ -4,6 +4,10 @@ import NIOCore
 import ServiceLifecycle
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A real Hummingbird server on 127.0.0.1 (port chosen by the system) serving fixed files, counting requests.
 final class TestHTTPServer: Sendable {
     /// Files served by path (`/hello.tar.gz`); anything else is 404.
@@ -56,5 +60,28 @@ final class TestHTTPServer: Sendable {
                 throw error
             }
         }
+    }
+}
+
+extension TestHTTPServer {
+    struct PortFailure: Error {}
+
+    /// A loopback TCP port nobody listens on: bound by the system, read back, then closed.
+    static func closedLoopbackPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw PortFailure() }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw PortFailure() }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

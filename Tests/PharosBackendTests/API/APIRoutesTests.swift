@@ -191,6 +191,42 @@ import Testing
         }
     }
 
+    /// Field failure #18 item 17: `dump` then `create -f` sends the placeholder REDACTED; the stored secret is
+    /// kept, and without a stored value the write is refused naming the field.
+    @Test func entityPutWithTheRedactedPlaceholderKeepsTheStoredSecret() async throws {
+        let store = try await TestSupport.seededStore()
+        let app = try await TestSupport.application(store: store, events: RecordingEvents())
+        try await app.test(.live) { client in
+            let auth = TestSupport.bearer(try await TestSupport.token(client))
+            let base = "/api/core/v2/namespaces/default/entities"
+            let original =
+                #"{"metadata":{"name":"db-1","namespace":"default","labels":{"password":"hunter2","site":"lyon"}},"#
+                + #""entity_class":"proxy"}"#
+            let created = try await client.execute(
+                uri: base + "/db-1", method: .put, headers: auth, body: TestSupport.json(original))
+            #expect(created.status == .ok)
+            let shown = try await client.execute(uri: base + "/db-1", method: .get, headers: auth)
+            let dumped = try TestSupport.decode(Entity.self, shown.body)
+            #expect(dumped.metadata.labels["password"] == "REDACTED")
+            let restored = try await client.execute(
+                uri: base + "/db-1", method: .put, headers: auth,
+                body: ByteBuffer(bytes: try JSONEncoder().encode(dumped)))
+            #expect(restored.status == .ok)
+            let config = try #require(try await store.entityConfig(namespace: "default", name: "db-1"))
+            #expect(config.metadata.labels == ["password": "hunter2", "site": "lyon"])
+
+            let fresh =
+                #"{"metadata":{"name":"db-2","namespace":"default","labels":{"password":"REDACTED"}},"#
+                + #""entity_class":"proxy"}"#
+            let refused = try await client.execute(
+                uri: base + "/db-2", method: .put, headers: auth, body: TestSupport.json(fresh))
+            #expect(refused.status == .badRequest)
+            #expect(
+                String(buffer: refused.body).contains("metadata.labels.password"), "\(String(buffer: refused.body))")
+            #expect(try await store.entityConfig(namespace: "default", name: "db-2") == nil)
+        }
+    }
+
     @Test func submittedEventsGoToTheSink() async throws {
         let store = try await TestSupport.seededStore()
         let sink = RecordingEvents()

@@ -74,6 +74,25 @@ import Testing
         #expect(try await store.event(namespace: "default", entity: "router-1", check: "check-nginx") != nil)
     }
 
+    /// Field failure #18 item 17: a proxy check's command substituted with a redacted label's value is neither
+    /// stored nor handed to handlers with that value.
+    @Test func proxyCheckCommandIsStoredAndHandledWithoutRedactedValues() async throws {
+        let store = InMemoryStore()
+        try await store.putEntityConfig(
+            EntityConfig(
+                metadata: ObjectMeta(
+                    name: "router-1", namespace: "default", labels: ["password": "s3cr3t-pw", "site": "lyon"]),
+                entityClass: "proxy"))
+        let pipeline = RecordingEvents()
+        let processor = EventProcessor(store: store, pipeline: pipeline, logger: TestSupport.logger)
+        var event = Self.event(0, at: 100, proxy: "router-1")
+        event.check?.command = "check_snmp -H lyon -P s3cr3t-pw --site lyon"
+        await processor.process(event)
+        let stored = try #require(try await store.event(namespace: "default", entity: "router-1", check: "check-nginx"))
+        #expect(stored.check?.command == "check_snmp -H lyon -P REDACTED --site lyon")
+        #expect(await pipeline.events.first?.check?.command == "check_snmp -H lyon -P REDACTED --site lyon")
+    }
+
     @Test func silencesMatchTheEntityAndCheck() async throws {
         let store = InMemoryStore()
         try await store.putResource(
