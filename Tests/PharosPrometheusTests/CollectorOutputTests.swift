@@ -7,6 +7,7 @@ import Testing
 
 /// The collector's pure parts: exposition → samples, the three output formats, the query API answer, the flags.
 @Suite struct CollectorOutputTests {
+    /// An exposition as exporters serve it: every line, the last one included, ends with `\n`.
     static let exposition = """
         # HELP http_request_duration_seconds Request latency.
         # TYPE http_request_duration_seconds histogram
@@ -21,6 +22,7 @@ import Testing
         # TYPE node_filesystem_avail_bytes gauge
         node_filesystem_avail_bytes{device="/dev/sda1",mountpoint="/mnt/my disk,a=b",fstype=""} 1.5e+09
         weird_value NaN
+
         """
 
     @Test func histogramsAndSummariesExpandAsPrometheusStoresThem() throws {
